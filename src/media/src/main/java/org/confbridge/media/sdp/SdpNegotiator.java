@@ -1,0 +1,207 @@
+package org.confbridge.media.sdp;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sdp.SdpFactory;
+
+/**
+ * SDP offer/answer (RFC 3264) for one call leg: G.711 audio plus RFC 4733 telephone events.
+ *
+ * <p>One instance per dialog: it keeps the {@code o=} session id and increments the version for
+ * every SDP it writes (re-INVITEs), and remembers what it offered so that
+ * {@link #acceptAnswer(String)} can check the answer. Not thread-safe: confine an instance to the
+ * thread that handles the dialog's signalling (SIP servlets serialise a dialog's messages).
+ *
+ * <p>Rules: the first audio stream with a G.711 format wins and every other {@code m=} line is
+ * rejected with port 0; among G.711 formats the offerer's order decides; the answer names exactly
+ * one codec (so both sides know what arrives) plus telephone-event on the offered payload type.
+ * Hold is honoured: the answer to {@code sendonly} is {@code recvonly}, to {@code inactive} is
+ * {@code inactive}, and {@code c=0.0.0.0} stops our sending.
+ */
+public final class SdpNegotiator {
+    /** Payload type we offer for telephone-event when we write the offer (a common choice). */
+    public static final int OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
+
+    private static final String USER_NAME = "confbridge";
+
+    private final SdpReader reader;
+    private final SdpWriter writer;
+    private final List<AudioCodec> supportedCodecs;
+    private final long sessionId;
+    private long sessionVersion;
+
+    /** A negotiator that supports PCMU and PCMA, preferring PCMU in its own offers. */
+    public SdpNegotiator() {
+        this(List.of(AudioCodec.PCMU, AudioCodec.PCMA));
+    }
+
+    /** A negotiator limited to {@code supportedCodecs}, listed in our preference order for offers. */
+    public SdpNegotiator(List<AudioCodec> supportedCodecs) {
+        if (supportedCodecs.isEmpty()) {
+            throw new IllegalArgumentException("at least one codec is required");
+        }
+        SdpFactory factory = SdpFactory.getInstance();
+        this.reader = new SdpReader(factory);
+        this.writer = new SdpWriter(factory, USER_NAME);
+        this.supportedCodecs = List.copyOf(supportedCodecs);
+        // RFC 4566: the session id should be an NTP-like unique number; a random positive long will do.
+        this.sessionId = new SecureRandom().nextLong() & 0x0000_7FFF_FFFF_FFFFL;
+        this.sessionVersion = 1;
+    }
+
+    /**
+     * Answers a remote offer (initial INVITE or re-INVITE).
+     *
+     * @param offerSdp the offer body
+     * @param localAddress the address our RTP socket is reachable on (not the wildcard)
+     * @param localRtpPort our RTP port
+     * @throws MalformedSdpException the body is not SDP or lacks connection data: reject with 400
+     * @throws IncompatibleMediaException no G.711 RTP audio stream offered: reject with 488
+     */
+    public MediaAnswer answer(String offerSdp, InetAddress localAddress, int localRtpPort)
+            throws MalformedSdpException, IncompatibleMediaException {
+        requireLocal(localAddress, localRtpPort);
+        List<SdpMediaLine> lines = reader.read(offerSdp);
+        NegotiatedMedia chosen = null;
+        int chosenIndex = -1;
+        for (int i = 0; i < lines.size() && chosen == null; i++) {
+            SdpMediaLine line = lines.get(i);
+            if (!line.isUsableAudio()) {
+                continue;
+            }
+            Optional<Integer> payloadType = firstCommonPayloadType(line);
+            if (payloadType.isPresent()) {
+                chosen = negotiated(line, payloadType.get(), line.direction().reversed());
+                chosenIndex = i;
+            }
+        }
+        if (chosen == null) {
+            throw new IncompatibleMediaException("no G.711 (PCMU/PCMA) RTP/AVP audio stream in the offer");
+        }
+        List<Object> sections = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            SdpMediaLine line = lines.get(i);
+            if (i == chosenIndex) {
+                sections.add(new SdpWriter.AudioSection(localRtpPort, List.of(chosen.codec()),
+                        chosen.telephoneEventPayloadType(), answerDirection(line)));
+            } else {
+                sections.add(new SdpWriter.RejectedSection(line.mediaType(), line.protocol(), line.formats()));
+            }
+        }
+        String sdp = writer.write(localAddress, sessionId, sessionVersion++, sections);
+        return new MediaAnswer(sdp, chosen);
+    }
+
+    /**
+     * Writes our offer (late offer: INVITE without SDP, or an outbound call): all supported codecs
+     * in preference order, telephone-event on {@value #OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE}, sendrecv.
+     */
+    public String offer(InetAddress localAddress, int localRtpPort) {
+        requireLocal(localAddress, localRtpPort);
+        List<Object> sections = List.of(new SdpWriter.AudioSection(localRtpPort, supportedCodecs,
+                OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE, MediaDirection.SENDRECV));
+        return writer.write(localAddress, sessionId, sessionVersion++, sections);
+    }
+
+    /**
+     * Reads the remote answer to our last {@link #offer}.
+     *
+     * @throws MalformedSdpException the answer is not SDP or lacks connection data
+     * @throws IncompatibleMediaException the answer rejected audio or picked a codec we did not offer
+     */
+    public NegotiatedMedia acceptAnswer(String answerSdp) throws MalformedSdpException, IncompatibleMediaException {
+        List<SdpMediaLine> lines = reader.read(answerSdp);
+        SdpMediaLine audio = lines.get(0);
+        if (!"audio".equalsIgnoreCase(audio.mediaType())) {
+            throw new IncompatibleMediaException("answer's first stream is " + audio.mediaType() + ", not audio");
+        }
+        if (!audio.isUsableAudio()) {
+            throw new IncompatibleMediaException("answer rejected the audio stream (port "
+                    + audio.port() + ", " + audio.protocol() + ")");
+        }
+        Optional<Integer> payloadType = firstCommonPayloadType(audio);
+        if (payloadType.isEmpty()) {
+            throw new IncompatibleMediaException("answer names no codec we offered: " + audio.formats());
+        }
+        return negotiated(audio, payloadType.get(), audio.direction().reversed());
+    }
+
+    /** The first format of the line, in its writer's order, that is a codec we support. */
+    private Optional<Integer> firstCommonPayloadType(SdpMediaLine line) {
+        for (String format : line.formats()) {
+            int payloadType = SdpMediaLine.parsePayloadType(format);
+            if (payloadType < 0) {
+                continue;
+            }
+            Optional<AudioCodec> codec = line.codecFor(payloadType);
+            if (codec.isPresent() && supportedCodecs.contains(codec.get())) {
+                return Optional.of(payloadType);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private NegotiatedMedia negotiated(SdpMediaLine line, int payloadType, MediaDirection ourDirection)
+            throws MalformedSdpException {
+        AudioCodec codec = line.codecFor(payloadType).orElseThrow();
+        MediaDirection direction = line.isHeldByNullAddress() ? ourDirection.withoutSending() : ourDirection;
+        InetSocketAddress remote = new InetSocketAddress(parseAddress(line.connectionAddress()), line.port());
+        return new NegotiatedMedia(remote, codec, payloadType, line.telephoneEventPayloadType(), direction,
+                line.ptimeMillis());
+    }
+
+    /** Our direction in an answer: the offer's reversed; with c=0.0.0.0 we cannot send either. */
+    private static MediaDirection answerDirection(SdpMediaLine line) {
+        MediaDirection direction = line.direction().reversed();
+        return line.isHeldByNullAddress() ? direction.withoutSending() : direction;
+    }
+
+    /**
+     * Parses the connection address. IP literals are converted without any lookup; a host name
+     * (allowed by RFC 4566, rare in practice) is resolved once, here, so the media path never blocks on DNS.
+     */
+    private static InetAddress parseAddress(String address) throws MalformedSdpException {
+        Objects.requireNonNull(address, "address");
+        if (looksLikeIpv4(address) && !isValidIpv4(address)) {
+            // InetAddress would fall back to a DNS lookup for "999.1.1.1"; refuse it here instead.
+            throw new MalformedSdpException("invalid IPv4 connection address: " + address);
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new MalformedSdpException("connection address cannot be resolved: " + address, e);
+        }
+    }
+
+    private static boolean looksLikeIpv4(String address) {
+        return address.matches("[0-9.]+");
+    }
+
+    private static boolean isValidIpv4(String address) {
+        if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return false;
+        }
+        for (String octet : address.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireLocal(InetAddress localAddress, int localRtpPort) {
+        Objects.requireNonNull(localAddress, "localAddress");
+        if (localAddress.isAnyLocalAddress()) {
+            throw new IllegalArgumentException("the SDP needs a reachable address, not the wildcard");
+        }
+        if (localRtpPort <= 0 || localRtpPort > 65535) {
+            throw new IllegalArgumentException("RTP port out of range: " + localRtpPort);
+        }
+    }
+}
