@@ -1,0 +1,47 @@
+package org.confbridge.infrastructure.persistence;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+/** The bytes of a sound: the original upload and its conversion to 8 kHz mono 16-bit PCM. */
+@Entity
+@Table(name = "sound_audio")
+public class SoundAudioEntity {
+
+    @Id
+    @Column(name = "sound_id")
+    private Long soundId;
+
+    @Column(name = "original_data", nullable = false)
+    private byte[] originalData;
+
+    @Column(name = "pcm_data", nullable = false)
+    private byte[] pcmData;
+
+    protected SoundAudioEntity() {
+    }
+
+    public SoundAudioEntity(Long soundId, byte[] originalData, byte[] pcmData) {
+        this.soundId = soundId;
+        replace(originalData, pcmData);
+    }
+
+    public final void replace(byte[] newOriginal, byte[] newPcm) {
+        this.originalData = newOriginal;
+        this.pcmData = newPcm;
+    }
+
+    public Long getSoundId() {
+        return soundId;
+    }
+
+    public byte[] getOriginalData() {
+        return originalData;
+    }
+
+    public byte[] getPcmData() {
+        return pcmData;
+    }
+}
