@@ -1,0 +1,892 @@
+package org.confbridge.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.confbridge.testkit.rtp.AudioSource;
+import org.confbridge.testkit.rtp.ReceivedAudio;
+import org.confbridge.testkit.rtp.ReceivedDigits;
+import org.confbridge.testkit.rtp.RtpSession;
+
+/**
+ * One call of a {@link TestPhone}, outgoing or incoming: its SIP dialog, its RTP stream and everything
+ * received on both. Test threads call the public methods; the SIP stack's thread feeds the package-private
+ * {@code on*} methods. State is guarded by this object's monitor, which is never held while calling into
+ * the SIP stack (the stack calls back into us holding its own locks).
+ */
+public final class Call {
+
+    /** Default time a blocking call waits for the peer's answer to a request (BYE, INFO, re-INVITE). */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** Default gap between keys of {@link #sendDigits(String, DtmfMode)}. */
+    public static final Duration DEFAULT_DIGIT_GAP = Duration.ofMillis(200);
+    /** Default key length: 160 ms, as in "Duration=160". */
+    public static final Duration DEFAULT_DIGIT_DURATION = Duration.ofMillis(160);
+
+    private static final Logger LOG = Logger.getLogger(Call.class.getName());
+
+    private final SipEndpoint sip;
+    private final ScheduledExecutorService timers;
+    private final boolean incoming;
+    private final String callId;
+    private final RtpSession rtp;
+    private final List<Codec> codecs;
+    private final int offeredEventPayloadType;
+    private final Supplier<AudioSource> initialAudio;
+    private final String transport;
+    private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+    private final String localTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+
+    // guarded by this
+    private CallState state = CallState.CALLING;
+    private final EnumSet<CallState> reached = EnumSet.of(CallState.CALLING);
+    private int finalStatus;
+    private String finalReason;
+    private final List<SipMessageRecord> responses = new ArrayList<>();
+    private final List<SipMessageRecord> requests = new ArrayList<>();
+    private final StringBuilder infoDigits = new StringBuilder();
+    private String remoteSdp;
+    private Codec codec;
+    private int eventPayloadType = -1;
+    private MediaDirection localDirection = MediaDirection.SENDRECV;
+    private MediaDirection remoteDirection;
+    private long sdpVersion = 1;
+    private boolean lateOfferPending;
+    private long ackedInviteCseq = -1;
+
+    // JAIN-SIP objects, set once on the stack thread or the creating thread
+    private volatile Dialog dialog;
+    private volatile ClientTransaction inviteClientTx;
+    private volatile ServerTransaction inviteServerTx;
+    private volatile Request lastAck;
+    private volatile SipMessageRecord invite;
+
+    private Call(SipEndpoint sip, ScheduledExecutorService timers, boolean incoming, String callId, RtpSession rtp,
+            List<Codec> codecs, int offeredEventPayloadType, Supplier<AudioSource> initialAudio, String transport) {
+        this.sip = sip;
+        this.timers = timers;
+        this.incoming = incoming;
+        this.callId = callId;
+        this.rtp = rtp;
+        this.codecs = codecs;
+        this.offeredEventPayloadType = offeredEventPayloadType;
+        this.initialAudio = initialAudio;
+        this.transport = transport;
+    }
+
+    // ---- creation ------------------------------------------------------------------------------------
+
+    static Call placeOutgoing(SipEndpoint sip, ScheduledExecutorService timers, String target, CallOptions options)
+            throws IOException {
+        RtpSession rtp = new RtpSession(InetAddress.getByName(sip.host), options.telephoneEventPayloadType());
+        try {
+            String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            String offer = null;
+            if (!options.isLateOffer()) {
+                offer = Sdp.build(sip.host, rtp.localPort(), options.codecs(), options.telephoneEventPayloadType(),
+                        MediaDirection.SENDRECV, 1, 1);
+            }
+            Request request = sip.invite(target, options, fromTag, offer);
+            String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
+            Call call = new Call(sip, timers, false, callId, rtp, options.codecs(), options.telephoneEventPayloadType(),
+                    options.audio(), options.transport().jainName());
+            call.lateOfferPending = options.isLateOffer();
+            call.invite = SipMessageRecord.of(request);
+            ClientTransaction tx = sip.provider.getNewClientTransaction(request);
+            call.inviteClientTx = tx;
+            call.dialog = tx.getDialog();
+            return call.startInvite(tx, options.answerTimeout());
+        } catch (ParseException | SipException | RuntimeException e) {
+            rtp.close();
+            throw new IOException("cannot call " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Call startInvite(ClientTransaction tx, Duration answerTimeout) throws SipException {
+        tx.sendRequest();
+        timers.schedule(this::giveUpRinging, answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    static Call acceptIncoming(SipEndpoint sip, ScheduledExecutorService timers, Request request,
+            ServerTransaction tx, IncomingPolicy policy) throws IOException {
+        RtpSession rtp = new RtpSession(InetAddress.getByName(sip.host), policy.telephoneEventPayloadType());
+        String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
+        String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
+        Call call = new Call(sip, timers, true, callId, rtp, policy.codecs(), policy.telephoneEventPayloadType(),
+                policy.audio(), transport);
+        call.invite = SipMessageRecord.of(request);
+        call.inviteServerTx = tx;
+        call.dialog = tx.getDialog();
+        synchronized (call) {
+            call.requests.add(call.invite);
+        }
+        return call;
+    }
+
+    // ---- public API: identity and state --------------------------------------------------------------
+
+    public String callId() {
+        return callId;
+    }
+
+    public boolean isIncoming() {
+        return incoming;
+    }
+
+    public synchronized CallState state() {
+        return state;
+    }
+
+    /**
+     * Waits until the call has been in {@code wanted} (now or before) or ended without reaching it.
+     * Returns whether it was reached; false on timeout.
+     */
+    public boolean awaitState(CallState wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!reached.contains(wanted) && !state.isTerminal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return reached.contains(wanted);
+        }
+    }
+
+    /** Like {@link #awaitState} but fails with an AssertionError describing the call. */
+    public void expectState(CallState wanted, Duration timeout) throws InterruptedException {
+        if (!awaitState(wanted, timeout)) {
+            throw new AssertionError("call " + callId + " did not reach " + wanted + " within " + timeout + ": " + this);
+        }
+    }
+
+    /** Final status of the INVITE (200, 486, 487, 488, 408 for a local timeout ...), 0 while none. */
+    public synchronized int finalStatus() {
+        return finalStatus;
+    }
+
+    public synchronized String finalReason() {
+        return finalReason;
+    }
+
+    /** Responses received to our requests (INVITE, re-INVITE, BYE, INFO, CANCEL), in arrival order. */
+    public synchronized List<SipMessageRecord> responses() {
+        return List.copyOf(responses);
+    }
+
+    /** Status codes of the provisional responses received to the initial INVITE, e.g. [100, 180]. */
+    public synchronized List<Integer> provisionalStatuses() {
+        List<Integer> codes = new ArrayList<>();
+        for (SipMessageRecord r : responses) {
+            if ("INVITE".equals(r.method()) && r.status() < 200) {
+                codes.add(r.status());
+            }
+        }
+        return codes;
+    }
+
+    /** Requests received in this dialog (for an incoming call, the INVITE first), in arrival order. */
+    public synchronized List<SipMessageRecord> requestsReceived() {
+        return List.copyOf(requests);
+    }
+
+    /** Whether a request with this method (e.g. "BYE") was received. */
+    public synchronized boolean received(String method) {
+        return requests.stream().anyMatch(r -> r.method().equalsIgnoreCase(method));
+    }
+
+    /** Waits for a request with this method; returns it, or null on timeout. */
+    public SipMessageRecord awaitRequest(String method, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (SipMessageRecord r : requests) {
+                    if (r.method().equalsIgnoreCase(method)) {
+                        return r;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    /** The INVITE: the one we sent (outgoing) or the one the peer sent (incoming). */
+    public SipMessageRecord invite() {
+        return invite;
+    }
+
+    /** The peer's latest SDP, or null. */
+    public synchronized String remoteSdp() {
+        return remoteSdp;
+    }
+
+    /** The audio codec in use, or null before negotiation. */
+    public synchronized Codec codec() {
+        return codec;
+    }
+
+    /** The negotiated telephone-event payload type, -1 if none. */
+    public synchronized int telephoneEventPayloadType() {
+        return eventPayloadType;
+    }
+
+    /** The direction the peer last declared (sendonly when it holds us), null before any SDP. */
+    public synchronized MediaDirection remoteDirection() {
+        return remoteDirection;
+    }
+
+    public synchronized MediaDirection localDirection() {
+        return localDirection;
+    }
+
+    // ---- public API: media ---------------------------------------------------------------------------
+
+    /** Everything heard on this call's RTP stream (early media included). */
+    public ReceivedAudio audio() {
+        return rtp.audio();
+    }
+
+    /** Keys heard as RFC 4733 events. */
+    public ReceivedDigits rfc4733Digits() {
+        return rtp.digits();
+    }
+
+    /** Keys received by SIP INFO (either body format), in order. */
+    public synchronized String infoDigits() {
+        return infoDigits.toString();
+    }
+
+    /** The RTP session itself: local port, send log (pacing), dropped-packet counters. */
+    public RtpSession rtp() {
+        return rtp;
+    }
+
+    /** What to send from the next frame on. */
+    public void play(AudioSource source) {
+        rtp.play(source);
+    }
+
+    public void sendTone(double freqHz, double dbfs) {
+        rtp.play(AudioSource.tone(freqHz, dbfs));
+    }
+
+    public void sendSilence() {
+        rtp.play(AudioSource.silence());
+    }
+
+    /** 8 kHz PCM, once then silence, or looped. */
+    public void sendPcm(short[] pcm, boolean loop) {
+        rtp.play(AudioSource.pcm(pcm, loop));
+    }
+
+    /** Sends keys with the default 200 ms gap and 160 ms key length. */
+    public void sendDigits(String keys, DtmfMode mode) throws InterruptedException {
+        sendDigits(keys, mode, DEFAULT_DIGIT_GAP, DEFAULT_DIGIT_DURATION);
+    }
+
+    /**
+     * Sends keys one after another, waiting {@code gap} between them; blocks until all were sent (INFO:
+     * each answered 2xx, else IllegalStateException; RFC 4733: each event's end packets sent).
+     */
+    public void sendDigits(String keys, DtmfMode mode, Duration gap, Duration keyDuration) throws InterruptedException {
+        for (char key : keys.toCharArray()) {
+            org.confbridge.testkit.rtp.TelephoneEvent.codeOf(key); // reject bad keys before sending any
+        }
+        requireAnswered("send DTMF");
+        for (int i = 0; i < keys.length(); i++) {
+            char key = keys.charAt(i);
+            switch (mode) {
+                case INFO_RELAY:
+                    sendInfo("application", "dtmf-relay",
+                            "Signal=" + key + "\r\nDuration=" + keyDuration.toMillis() + "\r\n");
+                    break;
+                case INFO_DTMF:
+                    sendInfo("application", "dtmf", String.valueOf(key));
+                    break;
+                default:
+                    awaitFuture(rtp.sendEvent(key, keyDuration), keyDuration.plus(REQUEST_TIMEOUT), "RFC 4733 key " + key);
+            }
+            if (i < keys.length() - 1) {
+                Thread.sleep(gap.toMillis());
+            }
+        }
+    }
+
+    /** Puts the peer on hold: re-INVITE with a=sendonly. Returns the final status of the re-INVITE. */
+    public int hold() throws InterruptedException {
+        return reinvite(MediaDirection.SENDONLY);
+    }
+
+    /** Takes the peer off hold: re-INVITE with a=sendrecv. */
+    public int unhold() throws InterruptedException {
+        return reinvite(MediaDirection.SENDRECV);
+    }
+
+    /** Sends a re-INVITE offering the current codec with {@code direction}; returns its final status. */
+    public int reinvite(MediaDirection direction) throws InterruptedException {
+        requireAnswered("re-INVITE");
+        String offer;
+        synchronized (this) {
+            localDirection = direction;
+            offer = Sdp.build(sip.host, rtp.localPort(), codec == null ? codecs : List.of(codec),
+                    eventPayloadType >= 0 ? eventPayloadType : offeredEventPayloadType, direction, sdpSessionId,
+                    ++sdpVersion);
+        }
+        rtp.setSending(direction.sends());
+        Response response = sendInDialog(Request.INVITE, req -> req.setContent(offer, sip.sdpContentType()));
+        return response.getStatusCode();
+    }
+
+    /**
+     * Ends the call the way a user would: BYE when answered (waits for its response), CANCEL while an
+     * outgoing call rings, 603 Decline for an unanswered incoming call. No-op once ended.
+     */
+    public void hangup() throws InterruptedException {
+        CallState now = state();
+        if (now.isTerminal()) {
+            return;
+        }
+        if (now == CallState.ANSWERED) {
+            try {
+                sendInDialog(Request.BYE, req -> { });
+            } catch (IllegalStateException e) {
+                LOG.log(Level.FINE, "BYE not answered", e);
+            }
+            ended(CallState.ENDED, 0, null);
+        } else if (incoming) {
+            respondToInvite(603, null);
+            ended(CallState.FAILED, 603, "Decline");
+        } else {
+            cancel();
+        }
+    }
+
+    /**
+     * CANCELs a ringing outgoing call (waits for a provisional response first, as RFC 3261 9.1 requires)
+     * and waits for the call to fail with 487. If the answer wins the race, the call is ended with BYE.
+     */
+    public void cancel() throws InterruptedException {
+        if (incoming) {
+            throw new IllegalStateException("CANCEL is for outgoing calls; use hangup() on an incoming one");
+        }
+        if (!awaitState(CallState.RINGING, REQUEST_TIMEOUT) && !hasProvisional()) {
+            if (state().isTerminal()) {
+                return;
+            }
+        }
+        if (state() == CallState.ANSWERED) {
+            hangup();
+            return;
+        }
+        try {
+            Request cancel = inviteClientTx.createCancel();
+            ClientTransaction tx = sip.provider.getNewClientTransaction(cancel);
+            CompletableFuture<Response> done = new CompletableFuture<>();
+            pending.put(tx, done);
+            tx.sendRequest();
+        } catch (SipException e) {
+            LOG.log(Level.FINE, "CANCEL failed (already final?)", e);
+        }
+        if (!awaitState(CallState.FAILED, REQUEST_TIMEOUT) && state() == CallState.ANSWERED) {
+            hangup();
+        }
+    }
+
+    // ---- stack callbacks: outgoing side --------------------------------------------------------------
+
+    void onResponse(Response response, ClientTransaction tx, Dialog eventDialog) {
+        SipMessageRecord record = SipMessageRecord.of(response);
+        synchronized (this) {
+            responses.add(record);
+            notifyAll();
+        }
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        int status = response.getStatusCode();
+        if (Request.INVITE.equals(cseq.getMethod())) {
+            if (cseq.getSeqNumber() == 1 && !incoming) {
+                onInitialInviteResponse(response, record, eventDialog);
+            } else if (status >= 200) {
+                if (status < 300) {
+                    acknowledge(eventDialog != null ? eventDialog : dialog, cseq.getSeqNumber(), null);
+                    applyRemoteSdp(record, false);
+                }
+            }
+        }
+        if (tx != null && status >= 200) {
+            CompletableFuture<Response> waiting = pending.remove(tx);
+            if (waiting != null) {
+                waiting.complete(response);
+            }
+        }
+    }
+
+    private void onInitialInviteResponse(Response response, SipMessageRecord record, Dialog eventDialog) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            if (status > 100) {
+                if (record.hasSdp()) {
+                    applyRemoteSdp(record, true);
+                    advance(CallState.EARLY_MEDIA);
+                } else {
+                    advance(CallState.RINGING);
+                }
+            }
+        } else if (status < 300) {
+            if (eventDialog != null) {
+                dialog = eventDialog;
+            }
+            String answer = null;
+            boolean first;
+            synchronized (this) {
+                first = ackedInviteCseq < 1;
+                if (first && lateOfferPending && record.hasSdp()) {
+                    answer = answerFor(record);
+                }
+            }
+            if (!first) {
+                resendAck();
+                return;
+            }
+            if (answer == null) {
+                applyRemoteSdp(record, false);
+            }
+            acknowledge(dialog, 1, answer);
+            synchronized (this) {
+                finalStatus = status;
+                finalReason = response.getReasonPhrase();
+            }
+            advance(CallState.ANSWERED);
+            startMedia();
+        } else {
+            ended(CallState.FAILED, status, response.getReasonPhrase());
+        }
+    }
+
+    void onTimeout(ClientTransaction tx) {
+        CompletableFuture<Response> waiting = pending.remove(tx);
+        if (waiting != null) {
+            waiting.completeExceptionally(new TimeoutException("no response to " + tx.getRequest().getMethod()));
+        }
+        if (tx == inviteClientTx && !state().isTerminal() && state() != CallState.ANSWERED) {
+            ended(CallState.FAILED, 408, "Request Timeout (no response, local)");
+        }
+    }
+
+    private void giveUpRinging() {
+        if (!incoming && !state().isTerminal() && state() != CallState.ANSWERED) {
+            try {
+                cancel();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- stack callbacks: requests from the peer -----------------------------------------------------
+
+    /** Applies the policy to a new incoming INVITE (on the timer thread, so delays never block the stack). */
+    void answerAccordingTo(IncomingPolicy policy) {
+        SipMessageRecord offer = invite;
+        String answerSdp = null;
+        if (offer.hasSdp()) {
+            try {
+                answerSdp = answerFor(offer);
+            } catch (IllegalArgumentException e) {
+                respondToInvite(400, null);
+                ended(CallState.FAILED, 400, "Bad SDP");
+                return;
+            }
+            if (answerSdp == null) {
+                respondToInvite(488, null);
+                ended(CallState.FAILED, 488, "Not Acceptable Here");
+                return;
+            }
+        } else {
+            synchronized (this) {
+                lateOfferPending = true;
+            }
+        }
+        String sdp = answerSdp != null ? answerSdp : ourOffer();
+        switch (policy.kind()) {
+            case REJECT:
+                respondToInvite(policy.rejectCode(), null);
+                ended(CallState.FAILED, policy.rejectCode(), null);
+                return;
+            case RING_FOREVER:
+                respondToInvite(180, null);
+                advance(CallState.RINGING);
+                return;
+            case EARLY_MEDIA_THEN_ANSWER:
+                respondToInvite(183, sdp);
+                advance(CallState.EARLY_MEDIA);
+                if (answerSdp != null) {
+                    startMedia();
+                }
+                break;
+            default:
+                respondToInvite(180, null);
+                advance(CallState.RINGING);
+        }
+        timers.schedule(() -> answerNow(sdp), policy.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void answerNow(String sdp) {
+        CallState now = state();
+        if (now.isTerminal() || now == CallState.ANSWERED) {
+            return;
+        }
+        respondToInvite(200, sdp);
+        synchronized (this) {
+            finalStatus = 200;
+            finalReason = "OK";
+        }
+        advance(CallState.ANSWERED);
+        boolean late;
+        synchronized (this) {
+            late = lateOfferPending;
+        }
+        if (!late) {
+            startMedia();
+        }
+    }
+
+    void onRequest(Request request, ServerTransaction tx) {
+        String method = request.getMethod();
+        SipMessageRecord record = SipMessageRecord.of(request);
+        synchronized (this) {
+            requests.add(record);
+            notifyAll();
+        }
+        switch (method) {
+            case Request.ACK:
+                onAck(record);
+                break;
+            case Request.BYE:
+                respond(tx, request, 200);
+                ended(CallState.ENDED, finalStatus(), finalReason());
+                break;
+            case Request.CANCEL:
+                respond(tx, request, 200);
+                if (state() != CallState.ANSWERED && !state().isTerminal()) {
+                    respondToInvite(487, null);
+                    ended(CallState.FAILED, 487, "Request Terminated");
+                }
+                break;
+            case Request.INFO:
+                respond(tx, request, 200);
+                onInfo(record);
+                break;
+            case Request.INVITE:
+                onReinvite(request, record, tx);
+                break;
+            default:
+                respond(tx, request, Request.OPTIONS.equals(method) ? 200 : 405);
+        }
+    }
+
+    private void onAck(SipMessageRecord ack) {
+        boolean late;
+        synchronized (this) {
+            late = lateOfferPending;
+        }
+        if (late && ack.hasSdp()) {
+            applyRemoteSdp(ack, false);
+            synchronized (this) {
+                lateOfferPending = false;
+            }
+            startMedia();
+        }
+    }
+
+    private void onReinvite(Request request, SipMessageRecord record, ServerTransaction tx) {
+        String answer;
+        if (record.hasSdp()) {
+            try {
+                answer = answerFor(record);
+            } catch (IllegalArgumentException e) {
+                respond(tx, request, 400);
+                return;
+            }
+            if (answer == null) {
+                respond(tx, request, 488);
+                return;
+            }
+        } else {
+            synchronized (this) {
+                lateOfferPending = true;
+            }
+            answer = ourOffer();
+        }
+        try {
+            Response ok = sip.response(200, request, localTag, transport);
+            ok.setContent(answer, sip.sdpContentType());
+            tx.sendResponse(ok);
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            LOG.log(Level.WARNING, "cannot answer re-INVITE", e);
+        }
+    }
+
+    private void onInfo(SipMessageRecord info) {
+        String type = info.contentType() == null ? "" : info.contentType().toLowerCase(Locale.ROOT);
+        String body = info.body().trim();
+        String key = null;
+        if (type.equals("application/dtmf-relay")) {
+            for (String line : body.split("\r?\n")) {
+                String[] kv = line.split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("Signal")) {
+                    key = kv[1].trim();
+                }
+            }
+        } else if (type.equals("application/dtmf")) {
+            key = body;
+        }
+        if (key != null && !key.isEmpty()) {
+            synchronized (this) {
+                infoDigits.append(key);
+                notifyAll();
+            }
+        }
+    }
+
+    // ---- SDP and media -------------------------------------------------------------------------------
+
+    /** Answer SDP for an offer, applying it; null when no common codec. Throws on malformed SDP. */
+    private String answerFor(SipMessageRecord offer) {
+        Sdp.RemoteMedia remote = Sdp.parse(offer.body());
+        Codec common = remote.firstCommon(codecs);
+        if (common == null) {
+            return null;
+        }
+        MediaDirection answerDirection = remote.direction.answerTo();
+        synchronized (this) {
+            remoteSdp = offer.body();
+            remoteDirection = remote.direction;
+            localDirection = answerDirection;
+            codec = common;
+            eventPayloadType = remote.telephoneEventPayloadType;
+            updateTarget(remote);
+            return Sdp.build(sip.host, rtp.localPort(), List.of(common), remote.telephoneEventPayloadType,
+                    answerDirection, sdpSessionId, ++sdpVersion);
+        }
+    }
+
+    private synchronized String ourOffer() {
+        return Sdp.build(sip.host, rtp.localPort(), codecs, offeredEventPayloadType, localDirection, sdpSessionId,
+                ++sdpVersion);
+    }
+
+    /** Takes the peer's SDP (an answer, or an offer in a 2xx/ACK that we do not need to answer). */
+    private void applyRemoteSdp(SipMessageRecord message, boolean early) {
+        if (!message.hasSdp()) {
+            return;
+        }
+        Sdp.RemoteMedia remote;
+        try {
+            remote = Sdp.parse(message.body());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "peer sent bad SDP", e);
+            return;
+        }
+        synchronized (this) {
+            remoteSdp = message.body();
+            remoteDirection = remote.direction;
+            Codec common = remote.firstCommon(codecs);
+            if (common != null) {
+                codec = common;
+            }
+            eventPayloadType = remote.telephoneEventPayloadType;
+            updateTarget(remote);
+        }
+    }
+
+    // holds this
+    private void updateTarget(Sdp.RemoteMedia remote) {
+        if (codec == null || remote.address.getPort() == 0) {
+            return;
+        }
+        rtp.setTarget(new RtpSession.Target(remote.address, codec.payloadType(), eventPayloadType));
+        // send only if we may send and the peer is willing to receive
+        rtp.setSending(localDirection.sends()
+                && (remote.direction == MediaDirection.SENDRECV || remote.direction == MediaDirection.RECVONLY));
+    }
+
+    private void startMedia() {
+        if (rtp.target() == null) {
+            LOG.warning("call " + callId + " answered without a usable G.711 stream: not sending media");
+            return;
+        }
+        if (!rtp.isClosed()) {
+            rtp.play(initialAudio.get());
+            rtp.startSending();
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private interface RequestCustomizer {
+        void apply(Request request) throws ParseException;
+    }
+
+    private Response sendInDialog(String method, RequestCustomizer customizer) throws InterruptedException {
+        CompletableFuture<Response> done = new CompletableFuture<>();
+        try {
+            Request request = dialog.createRequest(method);
+            customizer.apply(request);
+            ClientTransaction tx = sip.provider.getNewClientTransaction(request);
+            pending.put(tx, done);
+            dialog.sendRequest(tx);
+        } catch (ParseException | SipException e) {
+            throw new IllegalStateException("cannot send " + method + " on call " + callId + ": " + e.getMessage(), e);
+        }
+        return awaitFuture(done, REQUEST_TIMEOUT.plusSeconds(30), method);
+    }
+
+    private void sendInfo(String type, String subType, String body) throws InterruptedException {
+        Response response = sendInDialog(Request.INFO, req -> req.setContent(body, sip.contentType(type, subType)));
+        if (response.getStatusCode() >= 300) {
+            throw new IllegalStateException("INFO " + type + "/" + subType + " answered " + response.getStatusCode()
+                    + " " + response.getReasonPhrase());
+        }
+    }
+
+    private static <T> T awaitFuture(CompletableFuture<T> future, Duration timeout, String what)
+            throws InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + " not completed within " + timeout, e);
+        }
+    }
+
+    private void acknowledge(Dialog d, long cseq, String sdp) {
+        try {
+            Request ack = d.createAck(cseq);
+            if (sdp != null) {
+                ack.setContent(sdp, sip.sdpContentType());
+            }
+            d.sendAck(ack);
+            lastAck = ack;
+            synchronized (this) {
+                ackedInviteCseq = Math.max(ackedInviteCseq, cseq);
+            }
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            LOG.log(Level.WARNING, "cannot ACK on call " + callId, e);
+        }
+    }
+
+    private void resendAck() {
+        Request ack = lastAck;
+        if (ack != null) {
+            try {
+                dialog.sendAck(ack);
+            } catch (SipException e) {
+                LOG.log(Level.FINE, "cannot resend ACK", e);
+            }
+        }
+    }
+
+    private void respondToInvite(int status, String sdp) {
+        ServerTransaction tx = inviteServerTx;
+        if (tx == null) {
+            return;
+        }
+        try {
+            Response response = sip.response(status, tx.getRequest(), localTag, transport);
+            if (sdp != null) {
+                response.setContent(sdp, sip.sdpContentType());
+            }
+            tx.sendResponse(response);
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            LOG.log(Level.WARNING, "cannot send " + status + " on call " + callId, e);
+        }
+    }
+
+    private void respond(ServerTransaction tx, Request request, int status) {
+        if (tx == null) {
+            return;
+        }
+        try {
+            tx.sendResponse(sip.messages.createResponse(status, request));
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            LOG.log(Level.FINE, "cannot send " + status + " to " + request.getMethod(), e);
+        }
+    }
+
+    private synchronized boolean hasProvisional() {
+        return !provisionalStatuses().isEmpty();
+    }
+
+    private void requireAnswered(String what) {
+        CallState now = state();
+        if (now != CallState.ANSWERED) {
+            throw new IllegalStateException("cannot " + what + ": call " + callId + " is " + now);
+        }
+    }
+
+    private synchronized void advance(CallState next) {
+        if (state.isTerminal() || next.ordinal() < state.ordinal()) {
+            return;
+        }
+        state = next;
+        reached.add(next);
+        notifyAll();
+    }
+
+    /** Terminal transition: records the status and frees the RTP socket (received audio stays readable). */
+    void ended(CallState terminal, int status, String reason) {
+        synchronized (this) {
+            if (state.isTerminal()) {
+                return;
+            }
+            state = terminal;
+            reached.add(terminal);
+            if (terminal == CallState.FAILED || finalStatus == 0) {
+                finalStatus = status;
+                finalReason = reason;
+            }
+            notifyAll();
+        }
+        rtp.close();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return (incoming ? "incoming" : "outgoing") + " call " + callId + " " + state + " (final " + finalStatus
+                + (finalReason == null ? "" : " " + finalReason) + ", reached " + reached + ", responses " + responses
+                + ", requests " + requests + ")";
+    }
+}

@@ -1,0 +1,356 @@
+package org.confbridge.testkit.rtp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One RTP stream of a test phone: a UDP socket on an even port, a receiver that decodes everything
+ * into {@link ReceivedAudio} / {@link ReceivedDigits}, and a sender that emits one 20 ms G.711 packet
+ * per tick from an {@link AudioSource}, paced against the monotonic clock (deadline = start + n x 20 ms,
+ * so sleeping late never accumulates drift), with RFC 4733 events replacing audio while a key is sent.
+ */
+public final class RtpSession implements AutoCloseable {
+
+    public static final int SAMPLES_PER_FRAME = 160;
+    public static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private static final Logger LOG = Logger.getLogger(RtpSession.class.getName());
+    private static final long REALIGN_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int END_PACKET_COPIES = 3;
+    private static final int MIN_EVENT_PACKETS = 3;
+    private static final int EVENT_VOLUME = 10;
+
+    /** Where and how to send; replaced as a whole when SDP changes (answer, re-INVITE). */
+    public static final class Target {
+        final InetSocketAddress remote;
+        final int audioPayloadType;
+        final G711 codec;
+        final int eventPayloadType;
+
+        /** @param eventPayloadType the negotiated telephone-event payload type, or -1 for none */
+        public Target(InetSocketAddress remote, int audioPayloadType, int eventPayloadType) {
+            this.codec = G711.forPayloadType(audioPayloadType);
+            if (codec == null) {
+                throw new IllegalArgumentException("the test phone sends only PCMU (0) or PCMA (8), not " + audioPayloadType);
+            }
+            this.remote = remote;
+            this.audioPayloadType = audioPayloadType;
+            this.eventPayloadType = eventPayloadType;
+        }
+    }
+
+    private static final class PendingEvent {
+        final int code;
+        final int packets;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        long timestamp;
+        int sent;
+        int endsSent;
+
+        PendingEvent(int code, int packets) {
+            this.code = code;
+            this.packets = packets;
+        }
+    }
+
+    private final DatagramSocket socket;
+    private final ReceivedAudio audio = new ReceivedAudio();
+    private final ReceivedDigits digits = new ReceivedDigits();
+    private final Queue<PendingEvent> eventQueue = new ConcurrentLinkedQueue<>();
+    private final long ssrc = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
+    private final Thread receiver;
+    private final SendLog sendLog = new SendLog();
+    private final AtomicInteger invalidPackets = new AtomicInteger();
+    private final AtomicInteger unexpectedPackets = new AtomicInteger();
+
+    private volatile Target target;
+    private volatile int expectedEventPayloadType;
+    private volatile AudioSource source = AudioSource.silence();
+    private volatile boolean sending = true;
+    private volatile boolean running = true;
+    private volatile Thread sender;
+
+    /** Binds an even UDP port on {@code local} and starts receiving at once (early media included). */
+    public RtpSession(InetAddress local, int expectedEventPayloadType) throws SocketException {
+        this.socket = bindEvenPort(local);
+        this.socket.setSoTimeout(100);
+        this.expectedEventPayloadType = expectedEventPayloadType;
+        this.receiver = new Thread(this::receiveLoop, "testphone-rtp-rx-" + socket.getLocalPort());
+        this.receiver.setDaemon(true);
+        this.receiver.start();
+    }
+
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    public InetAddress localAddress() {
+        return socket.getLocalAddress();
+    }
+
+    public ReceivedAudio audio() {
+        return audio;
+    }
+
+    public ReceivedDigits digits() {
+        return digits;
+    }
+
+    public SendLog sendLog() {
+        return sendLog;
+    }
+
+    /** Packets dropped as not RTP version 2 or truncated. */
+    public int invalidPackets() {
+        return invalidPackets.get();
+    }
+
+    /** Valid RTP packets with a payload type that is neither G.711 nor the telephone-event type. */
+    public int unexpectedPackets() {
+        return unexpectedPackets.get();
+    }
+
+    /** Sets where to send and in which payload types (after SDP negotiation). */
+    public void setTarget(Target newTarget) {
+        this.target = newTarget;
+        if (newTarget.eventPayloadType >= 0) {
+            this.expectedEventPayloadType = newTarget.eventPayloadType;
+        }
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** Pauses (false) or resumes (true) sending, e.g. when the peer put us on hold with sendonly. */
+    public void setSending(boolean enabled) {
+        this.sending = enabled;
+    }
+
+    public boolean isSending() {
+        return sending;
+    }
+
+    /** Switches what this phone says, from the next 20 ms frame on. */
+    public void play(AudioSource newSource) {
+        this.source = newSource;
+    }
+
+    /** Starts the 20 ms sender (idempotent); it needs a target to send anything. */
+    public synchronized void startSending() {
+        if (sender == null && running) {
+            sender = new Thread(this::sendLoop, "testphone-rtp-tx-" + socket.getLocalPort());
+            sender.setDaemon(true);
+            sender.setPriority(Thread.MAX_PRIORITY);
+            sender.start();
+        }
+    }
+
+    /**
+     * Queues a key as an RFC 4733 event lasting {@code duration} (at least 3 update packets); the future
+     * completes when its three end packets were sent.
+     */
+    public CompletableFuture<Void> sendEvent(char key, Duration duration) {
+        Target t = target;
+        if (t == null || t.eventPayloadType < 0) {
+            throw new IllegalStateException("no telephone-event payload type negotiated for RFC 4733 DTMF");
+        }
+        if (sender == null) {
+            throw new IllegalStateException("media not started: RFC 4733 DTMF needs an answered call");
+        }
+        int packets = (int) Math.max(MIN_EVENT_PACKETS, duration.toNanos() / FRAME_NANOS);
+        PendingEvent event = new PendingEvent(TelephoneEvent.codeOf(key), packets);
+        eventQueue.add(event);
+        return event.done;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        socket.close();
+        joinQuietly(sender);
+        joinQuietly(receiver);
+        PendingEvent left;
+        while ((left = eventQueue.poll()) != null) {
+            left.done.completeExceptionally(new IllegalStateException("RTP session closed"));
+        }
+    }
+
+    public boolean isClosed() {
+        return !running;
+    }
+
+    // ---- sender thread ------------------------------------------------------------------------------
+
+    private void sendLoop() {
+        short[] frame = new short[SAMPLES_PER_FRAME];
+        long start = System.nanoTime();
+        long tick = 0;
+        long timestampBase = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
+        int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+        boolean firstAudio = true;
+        PendingEvent event = null;
+        while (running) {
+            long deadline = start + tick * FRAME_NANOS;
+            long now;
+            while ((now = System.nanoTime()) < deadline && running) {
+                LockSupport.parkNanos(deadline - now);
+            }
+            if (!running) {
+                break;
+            }
+            if (now - deadline > REALIGN_AFTER_NANOS) {
+                // a long stall (GC, suspended machine): skip the lost ticks rather than burst them out
+                tick += (now - deadline) / FRAME_NANOS;
+                continue;
+            }
+            long timestamp = timestampBase + tick * SAMPLES_PER_FRAME;
+            tick++;
+            Target t = target;
+            if (t == null || !sending) {
+                continue;
+            }
+            if (event == null) {
+                event = eventQueue.poll();
+                if (event != null) {
+                    event.timestamp = timestamp;
+                }
+            }
+            if (event != null) {
+                sequence = sendEventPacket(t, event, sequence);
+                if (event.endsSent == END_PACKET_COPIES) {
+                    event.done.complete(null);
+                    event = null;
+                    firstAudio = true;
+                }
+                continue;
+            }
+            source.fill(frame);
+            byte[] payload = new byte[frame.length];
+            t.codec.encode(frame, payload, 0);
+            send(t, new RtpPacket(firstAudio, t.audioPayloadType, sequence++, timestamp, ssrc, payload));
+            firstAudio = false;
+        }
+    }
+
+    private int sendEventPacket(Target t, PendingEvent event, int sequence) {
+        boolean end = event.sent >= event.packets;
+        int duration = Math.min(0xffff, (end ? event.packets : event.sent + 1) * SAMPLES_PER_FRAME);
+        TelephoneEvent payload = new TelephoneEvent(event.code, end, EVENT_VOLUME, duration);
+        send(t, new RtpPacket(event.sent == 0, t.eventPayloadType, sequence, event.timestamp, ssrc, payload.toBytes()));
+        if (end) {
+            event.endsSent++;
+        } else {
+            event.sent++;
+        }
+        return sequence + 1;
+    }
+
+    private void send(Target t, RtpPacket packet) {
+        byte[] bytes = packet.toBytes();
+        try {
+            socket.send(new DatagramPacket(bytes, bytes.length, t.remote));
+            sendLog.record(System.nanoTime(), packet.payloadType());
+        } catch (IOException e) {
+            if (running) {
+                LOG.log(Level.FINE, "RTP send to " + t.remote + " failed", e);
+            }
+        }
+    }
+
+    // ---- receiver thread ----------------------------------------------------------------------------
+
+    private void receiveLoop() {
+        byte[] buffer = new byte[2048];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        while (running) {
+            try {
+                datagram.setLength(buffer.length);
+                socket.receive(datagram);
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                if (running) {
+                    LOG.log(Level.FINE, "RTP receive failed", e);
+                }
+                break;
+            }
+            long arrival = System.nanoTime();
+            RtpPacket packet = RtpPacket.parse(buffer, datagram.getLength());
+            if (packet == null) {
+                invalidPackets.incrementAndGet();
+                continue;
+            }
+            dispatch(packet, arrival);
+        }
+    }
+
+    private void dispatch(RtpPacket packet, long arrival) {
+        G711 codec = G711.forPayloadType(packet.payloadType());
+        if (codec != null) {
+            byte[] payload = packet.payload();
+            audio.add(new ReceivedAudio.Frame(arrival, packet.sequence(), packet.timestamp(), packet.payloadType(),
+                    codec.decode(payload, 0, payload.length)));
+        } else if (packet.payloadType() == expectedEventPayloadType) {
+            TelephoneEvent event = TelephoneEvent.parse(packet.payload());
+            if (event == null) {
+                invalidPackets.incrementAndGet();
+            } else {
+                digits.onEvent(packet, event, arrival);
+            }
+        } else {
+            unexpectedPackets.incrementAndGet();
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static DatagramSocket bindEvenPort(InetAddress local) throws SocketException {
+        // RTP ports are even by convention (RFC 3550 11); the kernel hands out any, so retry a few times
+        SocketException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            DatagramSocket candidate = new DatagramSocket(new InetSocketAddress(local, 0));
+            if (candidate.getLocalPort() % 2 == 0) {
+                return candidate;
+            }
+            try {
+                DatagramSocket even = new DatagramSocket(new InetSocketAddress(local, candidate.getLocalPort() + 1));
+                candidate.close();
+                if (even.getLocalPort() % 2 == 0) {
+                    return even;
+                }
+                even.close();
+            } catch (SocketException e) {
+                candidate.close();
+                last = e;
+            }
+        }
+        throw new SocketException("no even UDP port free on " + local + (last == null ? "" : ": " + last.getMessage()));
+    }
+
+    private static void joinQuietly(Thread thread) {
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
