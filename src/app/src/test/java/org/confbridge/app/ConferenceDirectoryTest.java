@@ -17,7 +17,7 @@ class ConferenceDirectoryTest {
 
     @Deployment
     static JavaArchive deployment() {
-        return Deployments.appModule().addClass(TestData.class);
+        return Deployments.appModule().addClasses(TestData.class, TestLiveConferences.class);
     }
 
     @EJB
@@ -45,7 +45,7 @@ class ConferenceDirectoryTest {
 
     @Test
     void unknownHostFallsBackToTheDefaultClient() {
-        long defaultClient = data.client("default", null, true);
+        long defaultClient = data.defaultClientId();
         long other = data.client("other", "other.example", false);
         data.extension(defaultClient, "7100", "conference", ConferenceSettings.DEFAULTS);
         data.extension(other, "7200", "conference", ConferenceSettings.DEFAULTS);

@@ -14,6 +14,7 @@ final class Deployments {
     static JavaArchive appModule() {
         return ShrinkWrap.create(JavaArchive.class, "confbridge-app.jar")
                 .addPackages(false, DatabaseMigrator.class.getPackage(), ClientEntity.class.getPackage(),
+                        org.confbridge.app.audio.TelephonyPcm.class.getPackage(),
                         ConferenceSettings.class.getPackage())
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsResource("db/migration/V1__data_model.sql");

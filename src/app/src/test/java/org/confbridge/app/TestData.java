@@ -16,6 +16,12 @@ public class TestData {
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
 
+    /** The default client made by the first-start bootstrap. */
+    public long defaultClientId() {
+        return em.createNamedQuery(ClientEntity.DEFAULT_CLIENT, ClientEntity.class).setMaxResults(1)
+                .getSingleResult().getId();
+    }
+
     public long client(String name, String sipDomain, boolean isDefault) {
         ClientEntity client = new ClientEntity(name, sipDomain, isDefault, Instant.now());
         em.persist(client);

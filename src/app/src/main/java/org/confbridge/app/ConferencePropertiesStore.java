@@ -1,0 +1,81 @@
+package org.confbridge.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceContext;
+import org.confbridge.domain.settings.ConferenceSettings;
+import org.confbridge.domain.settings.SettingsFields;
+import org.confbridge.domain.settings.SettingsViolation;
+import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
+import org.confbridge.infrastructure.persistence.ExtensionEntity;
+import org.confbridge.infrastructure.persistence.SoundEntity;
+
+/**
+ * One transaction per update attempt (used by {@link ConferencePropertiesService}, which retries
+ * when the version check fails). Not for direct use by adapters.
+ */
+@Stateless
+public class ConferencePropertiesStore {
+
+    @PersistenceContext(unitName = "confbridge")
+    private EntityManager em;
+
+    public ConferenceSettings load(ApiCaller caller, long clientId, long extensionId) {
+        return propertiesOf(caller, clientId, extensionId).toSettings();
+    }
+
+    /** Applies the patch if the result keeps every rule; the version check happens at the flush. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ConferenceSettings apply(ApiCaller caller, long clientId, long extensionId, ConferenceSettingsPatch patch,
+                                    int maxMembersCeiling) {
+        ConferencePropertiesEntity entity = propertiesOf(caller, clientId, extensionId);
+        ConferenceSettings candidate = patch.applyTo(entity.toSettings());
+        List<FieldProblem> problems = new ArrayList<>();
+        for (SettingsViolation v : candidate.violations(maxMembersCeiling)) {
+            problems.add(new FieldProblem(v.field(), v.message()));
+        }
+        checkSound(SettingsFields.ENTER_SOUND, candidate.enterSound(), clientId, problems);
+        checkSound(SettingsFields.MUSIC_ON_HOLD_SOUND, candidate.musicOnHoldSound(), clientId, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        entity.apply(candidate);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException(e);
+        }
+        return candidate;
+    }
+
+    private void checkSound(String field, Long soundId, long clientId, List<FieldProblem> problems) {
+        boolean alreadyReported = problems.stream().anyMatch(p -> p.field().equals(field));
+        if (soundId == null || alreadyReported) {
+            return;
+        }
+        SoundEntity sound = em.find(SoundEntity.class, soundId);
+        if (sound == null || sound.getClientId() != clientId) {
+            problems.add(new FieldProblem(field, "no sound with id " + soundId + " exists for this client"));
+        }
+    }
+
+    private ConferencePropertiesEntity propertiesOf(ApiCaller caller, long clientId, long extensionId) {
+        caller.requireAccessTo(clientId);
+        ExtensionEntity extension = em.find(ExtensionEntity.class, extensionId);
+        if (extension == null || extension.getClientId() != clientId
+                || !ExtensionService.CONFERENCE.equals(extension.getType())) {
+            throw new ResourceNotFoundException("conference extension", extensionId);
+        }
+        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId);
+        if (entity == null) {
+            entity = new ConferencePropertiesEntity(extensionId, ConferenceSettings.DEFAULTS);
+            em.persist(entity);
+        }
+        return entity;
+    }
+}

@@ -1,0 +1,73 @@
+package org.confbridge.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.PostConstruct;
+import javax.ejb.Stateless;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceContext;
+import org.confbridge.infrastructure.persistence.AccessTokenEntity;
+import org.confbridge.infrastructure.persistence.ApplicationEntity;
+
+/** OAuth2 client credentials grant (RFC 6749 section 4.4) and bearer token checks (RFC 6750). */
+@Stateless
+public class TokenService {
+
+    @PersistenceContext(unitName = "confbridge")
+    private EntityManager em;
+
+    private final SecretHasher hasher = new SecretHasher();
+    private final Clock clock = Clock.systemUTC();
+    private AppConfig config;
+
+    @PostConstruct
+    void readConfig() {
+        config = AppConfig.fromEnvironment();
+    }
+
+    /** Checks the application's credentials and issues a new bearer token. */
+    public IssuedToken issue(String oauthClientId, String clientSecret) {
+        if (oauthClientId == null || clientSecret == null) {
+            throw new InvalidCredentialsException();
+        }
+        ApplicationEntity application = em.createNamedQuery(ApplicationEntity.BY_OAUTH_CLIENT_ID,
+                        ApplicationEntity.class)
+                .setParameter("oauthClientId", oauthClientId)
+                .getResultList().stream().findFirst()
+                .orElseThrow(InvalidCredentialsException::new);
+        if (application.isRevoked() || !hasher.secretMatches(clientSecret, application.getSecretHash())) {
+            throw new InvalidCredentialsException();
+        }
+        Instant now = clock.instant();
+        // Expired tokens are swept here, where a write happens anyway, instead of by a timer.
+        em.createNamedQuery(AccessTokenEntity.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        String token = hasher.randomToken();
+        em.persist(new AccessTokenEntity(SecretHasher.sha256(token), application.getId(),
+                now.plus(config.tokenLifetime())));
+        return new IssuedToken(token, config.tokenLifetime());
+    }
+
+    /** The caller a bearer token stands for, or empty when it is unknown, expired or revoked. */
+    public Optional<ApiCaller> authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isEmpty() || bearerToken.length() > 200) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = em.createQuery(
+                        "SELECT a.id, a.clientId, a.administrator, t.expiresAt, a.revoked"
+                                + " FROM AccessTokenEntity t, ApplicationEntity a"
+                                + " WHERE t.tokenHash = :hash AND a.id = t.applicationId", Object[].class)
+                .setParameter("hash", SecretHasher.sha256(bearerToken))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        Instant expiresAt = (Instant) row[3];
+        if ((Boolean) row[4] || !expiresAt.isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiCaller((Long) row[0], (Long) row[1], (Boolean) row[2]));
+    }
+}
