@@ -1,0 +1,74 @@
+package org.confbridge.media;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Engine settings.
+ *
+ * @param bindAddress local address RTP sockets bind to (the wildcard for all interfaces)
+ * @param rtpPortMin first port of the RTP range
+ * @param rtpPortMax last port of the RTP range
+ * @param mediaTimeout a sendrecv leg with no RTP for this long is reported (zero disables)
+ * @param receiveThreads threads that receive RTP for all legs (1-2 is plenty for thousands of legs)
+ * @param jitterDepthFrames jitter buffer depth in 20 ms frames
+ * @param talkEnergyThreshold mean energy per sample above which a frame is speech
+ * @param talkHangTime quiet time before "stopped talking"
+ * @param inbandDtmf also detect DTMF tones inside the audio (Goertzel)
+ */
+public record MediaEngineConfig(
+        InetAddress bindAddress,
+        int rtpPortMin,
+        int rtpPortMax,
+        Duration mediaTimeout,
+        int receiveThreads,
+        int jitterDepthFrames,
+        double talkEnergyThreshold,
+        Duration talkHangTime,
+        boolean inbandDtmf) {
+
+    public MediaEngineConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(mediaTimeout, "mediaTimeout");
+        Objects.requireNonNull(talkHangTime, "talkHangTime");
+        if (receiveThreads < 1) {
+            throw new IllegalArgumentException("receiveThreads must be at least 1");
+        }
+        if (jitterDepthFrames < 1 || jitterDepthFrames > 10) {
+            throw new IllegalArgumentException("jitterDepthFrames must be 1..10");
+        }
+    }
+
+    /** Defaults: ports 20000-29999, 30 s media timeout, one receive thread, 40 ms jitter buffer. */
+    public static MediaEngineConfig defaults(InetAddress bindAddress) {
+        // Talk threshold: mean energy of a sine of amplitude ~ 500 (about -36 dBFS), above line noise.
+        return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), 1, 2,
+                500.0 * 500.0 / 2, Duration.ofMillis(400), false);
+    }
+
+    public MediaEngineConfig withPorts(int min, int max) {
+        return new MediaEngineConfig(bindAddress, min, max, mediaTimeout, receiveThreads, jitterDepthFrames,
+                talkEnergyThreshold, talkHangTime, inbandDtmf);
+    }
+
+    public MediaEngineConfig withMediaTimeout(Duration timeout) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, timeout, receiveThreads, jitterDepthFrames,
+                talkEnergyThreshold, talkHangTime, inbandDtmf);
+    }
+
+    public MediaEngineConfig withReceiveThreads(int threads) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, threads, jitterDepthFrames,
+                talkEnergyThreshold, talkHangTime, inbandDtmf);
+    }
+
+    public MediaEngineConfig withJitterDepthFrames(int frames) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, frames,
+                talkEnergyThreshold, talkHangTime, inbandDtmf);
+    }
+
+    public MediaEngineConfig withInbandDtmf(boolean enabled) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled);
+    }
+}

@@ -1,0 +1,40 @@
+package org.confbridge.media;
+
+import java.nio.file.Path;
+import org.confbridge.media.sdp.NegotiatedMedia;
+
+/**
+ * One participant's audio connection: an RTP port, a jitter buffer, its own player queue,
+ * DTMF detection, talk detection and an optional recorder. Thread-safe (see package doc).
+ */
+public interface MediaLeg {
+    /** The local RTP port to announce in SDP. */
+    int localPort();
+
+    /**
+     * Applies an SDP outcome: the first answer, a re-INVITE (changed address), hold and resume.
+     * Until the first call the leg neither sends nor receives.
+     */
+    void update(NegotiatedMedia media);
+
+    /** Plays to this participant only, over what it hears from the room. */
+    Playback play(PlayRequest request);
+
+    /** Stops this participant's current playback and empties its queue. */
+    void stopPlayback();
+
+    /** Records this leg to {@code file} (WAV). Only one recording per leg at a time. */
+    Recording record(Path file, RecordingOptions options);
+
+    /** Sends DTMF keys as RFC 4733 events (for outbound legs); ignored if telephone-event was not negotiated. */
+    void sendDigits(String keys);
+
+    /** Sets the listener (replacing any previous one). */
+    void setListener(MediaLegListener listener);
+
+    /** Current packet figures. */
+    MediaLegStats stats();
+
+    /** Leaves any room, ends playback and recording, releases the port. Idempotent. */
+    void close();
+}

@@ -1,0 +1,247 @@
+package org.confbridge.media.engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.confbridge.media.MediaEngine;
+import org.confbridge.media.MediaEngineConfig;
+import org.confbridge.media.MediaException;
+import org.confbridge.media.MediaLeg;
+import org.confbridge.media.MediaStats;
+import org.confbridge.media.Room;
+import org.confbridge.media.codec.AudioFrames;
+import org.confbridge.media.codec.G711Codec;
+import org.confbridge.media.mixer.MediaClock;
+import org.confbridge.media.player.PromptLibrary;
+import org.confbridge.media.rtp.RtpPortAllocator;
+import org.confbridge.media.rtp.RtpReceiveLoop;
+import org.confbridge.media.rtp.UdpRtpTransport;
+import org.confbridge.media.sdp.AudioCodec;
+
+/**
+ * The built-in media engine: UDP RTP legs, rooms, one 20 ms clock.
+ *
+ * <p>{@link #create} gives the production engine (its own clock, event and I/O threads).
+ * {@link #manual} gives an engine whose clock is stepped by {@link #advance(int)}, with caller-chosen
+ * executors, for tests that must control time.
+ */
+public final class DefaultMediaEngine implements MediaEngine {
+    private static final Logger LOG = Logger.getLogger(DefaultMediaEngine.class.getName());
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(AudioFrames.FRAME_MILLIS);
+
+    private final MediaEngineConfig config;
+    private final RtpPortAllocator ports;
+    private final List<RtpReceiveLoop> loops = new ArrayList<>();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final Mixer mixer;
+    private final MediaClock clock;
+    private final Executor events;
+    private final Executor io;
+    private final List<ExecutorService> ownedExecutors = new ArrayList<>();
+    private final ClipLoader clips;
+    private final Set<Leg> legs = ConcurrentHashMap.newKeySet();
+    private final Map<String, MixRoom> rooms = new ConcurrentHashMap<>();
+    private final short[] silentFrame = new short[AudioFrames.FRAME_SAMPLES];
+    private final byte[][] silencePayloads = new byte[AudioCodec.values().length][AudioFrames.FRAME_SAMPLES];
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    private DefaultMediaEngine(MediaEngineConfig config, Executor events, Executor io, boolean ownClock)
+            throws IOException {
+        this.config = config;
+        this.ports = new RtpPortAllocator(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
+        this.mixer = new Mixer(config.mediaTimeout().toNanos());
+        this.events = events;
+        this.io = io;
+        this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
+        this.clock = ownClock ? new MediaClock(TICK_NANOS, mixer::tick, "media-clock") : null;
+        for (AudioCodec codec : AudioCodec.values()) {
+            java.util.Arrays.fill(silencePayloads[codec.ordinal()], G711Codec.of(codec).silence());
+        }
+        try {
+            for (int i = 0; i < config.receiveThreads(); i++) {
+                loops.add(new RtpReceiveLoop("media-rtp-rx-" + i));
+            }
+        } catch (IOException e) {
+            loops.forEach(RtpReceiveLoop::close);
+            throw e;
+        }
+    }
+
+    /** The production engine; call {@link #start()} to run its clock. */
+    public static DefaultMediaEngine create(MediaEngineConfig config) throws IOException {
+        ExecutorService events = Executors.newSingleThreadExecutor(daemon("media-events"));
+        ExecutorService io = Executors.newSingleThreadExecutor(daemon("media-io"));
+        DefaultMediaEngine engine = new DefaultMediaEngine(config, events, io, true);
+        engine.ownedExecutors.add(events);
+        engine.ownedExecutors.add(io);
+        return engine;
+    }
+
+    /**
+     * An engine without a clock thread: time advances only through {@link #advance(int)}.
+     * {@code events} runs listener callbacks, {@code io} writes recordings (must run tasks in order).
+     */
+    public static DefaultMediaEngine manual(MediaEngineConfig config, Executor events, Executor io)
+            throws IOException {
+        return new DefaultMediaEngine(config, events, io, false);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+        if (!started && clock != null) {
+            clock.start();
+        }
+        started = true;
+    }
+
+    /** Runs {@code ticks} mixer ticks now, on the calling thread (manual engines only). */
+    public void advance(int ticks) {
+        if (clock != null) {
+            throw new IllegalStateException("this engine has its own clock");
+        }
+        for (int i = 0; i < ticks; i++) {
+            mixer.tick();
+        }
+    }
+
+    @Override
+    public MediaLeg allocateLeg() throws MediaException {
+        if (closed) {
+            throw new MediaException("media engine is closed");
+        }
+        RtpReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
+        try {
+            Leg leg = new Leg(this, digits -> UdpRtpTransport.openSession(ports, loop, digits));
+            legs.add(leg);
+            post(() -> mixer.addLeg(leg));
+            return leg;
+        } catch (IOException e) {
+            throw new MediaException("cannot open an RTP port: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Room createRoom(String id) {
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        MixRoom room = new MixRoom(id, this);
+        if (rooms.putIfAbsent(id, room) != null) {
+            throw new IllegalArgumentException("room exists: " + id);
+        }
+        post(() -> mixer.addRoom(room));
+        return room;
+    }
+
+    @Override
+    public MediaStats stats() {
+        long[] tick = mixer.timer().percentilesMicros();
+        return new MediaStats(legs.size(), rooms.size(), ports.inUseCount(),
+                clock == null ? 0 : clock.ticks(), clock == null ? 0 : clock.lateTicks(),
+                clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2]);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Leg leg : new ArrayList<>(legs)) {
+            leg.close();
+        }
+        for (MixRoom room : new ArrayList<>(rooms.values())) {
+            room.close();
+        }
+        if (clock != null) {
+            clock.close();
+        }
+        mixer.tick(); // apply the close commands: ends playbacks and recordings with their outcomes
+        loops.forEach(RtpReceiveLoop::close);
+        for (ExecutorService executor : ownedExecutors) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- for legs and rooms ----
+
+    MediaEngineConfig config() {
+        return config;
+    }
+
+    Mixer mixer() {
+        return mixer;
+    }
+
+    void post(Runnable command) {
+        mixer.post(command);
+    }
+
+    /** Runs a listener callback on the event thread; a throwing listener is logged, not fatal. */
+    void fire(Runnable callback) {
+        events.execute(() -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "media listener failed", e);
+            }
+        });
+    }
+
+    Executor events() {
+        return events;
+    }
+
+    Executor io() {
+        return io;
+    }
+
+    ClipLoader clips() {
+        return clips;
+    }
+
+    void legClosed(Leg leg) {
+        legs.remove(leg);
+    }
+
+    void roomClosed(MixRoom room) {
+        rooms.remove(room.id(), room);
+    }
+
+    short[] silentFrame() {
+        return silentFrame;
+    }
+
+    byte[] silencePayload(G711Codec codec) {
+        return silencePayloads[codec.codec().ordinal()];
+    }
+}

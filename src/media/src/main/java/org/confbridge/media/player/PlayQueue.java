@@ -1,0 +1,134 @@
+package org.confbridge.media.player;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.confbridge.media.PlaybackOutcome;
+
+/**
+ * The playbacks waiting for one target (a leg or a room), played one after another, one frame
+ * per tick. Confined to the mixer thread; completion is reported through each entry's callback.
+ */
+public final class PlayQueue {
+    /** One queued playback: its clips, looping, and who should not hear it (room queues only). */
+    public interface Entry {
+        List<Clip> clips();
+
+        boolean loop();
+
+        /** True once stop was requested from any thread. */
+        boolean stopRequested();
+
+        /** Called once, on the mixer thread, when the entry ends. */
+        void finished(PlaybackOutcome outcome);
+
+        /** An object to leave out of a room playback (a leg), or null. */
+        Object except();
+    }
+
+    private final Deque<Entry> waiting = new ArrayDeque<>();
+    private Entry current;
+    private int clipIndex;
+    private AudioSource source;
+
+    /** Queues an entry; an interrupting one first ends the current and all waiting entries. */
+    public void add(Entry entry, boolean interrupt) {
+        if (interrupt) {
+            clear(PlaybackOutcome.INTERRUPTED);
+        }
+        waiting.add(entry);
+    }
+
+    /** Ends every entry with {@code outcome}. */
+    public void clear(PlaybackOutcome outcome) {
+        if (current != null) {
+            current.finished(outcome);
+            current = null;
+            source = null;
+        }
+        Entry entry;
+        while ((entry = waiting.poll()) != null) {
+            entry.finished(outcome);
+        }
+    }
+
+    /** True if something is playing or waiting. */
+    public boolean active() {
+        return current != null || !waiting.isEmpty();
+    }
+
+    /** The entry being played, or null. */
+    public Entry current() {
+        return current;
+    }
+
+    /** Fills the next frame; false (frame untouched) if nothing is playing. */
+    public boolean read(short[] frame) {
+        if (current == null && waiting.isEmpty()) {
+            return false; // the common case, kept cheap
+        }
+        dropStopped();
+        while (true) {
+            if (current == null) {
+                current = waiting.poll();
+                if (current == null) {
+                    return false;
+                }
+                clipIndex = 0;
+                source = null;
+            }
+            if (current.stopRequested()) {
+                finishCurrent(PlaybackOutcome.STOPPED);
+                continue;
+            }
+            if (source == null) {
+                List<Clip> clips = current.clips();
+                if (clipIndex >= clips.size()) {
+                    if (current.loop() && !clips.isEmpty()) {
+                        clipIndex = 0;
+                    } else {
+                        finishCurrent(PlaybackOutcome.FINISHED);
+                        continue;
+                    }
+                }
+                source = clips.get(clipIndex++).open();
+            }
+            if (source.read(frame)) {
+                return true;
+            }
+            source = null; // this clip is over: next clip (or entry) in the same tick, no gap
+            if (current.loop() && clipIndex >= current.clips().size() && allEmpty(current.clips())) {
+                finishCurrent(PlaybackOutcome.FINISHED); // a loop of nothing would spin forever
+            }
+        }
+    }
+
+    private void dropStopped() {
+        if (!waiting.isEmpty()) {
+            waiting.removeIf(entry -> {
+                if (entry.stopRequested()) {
+                    entry.finished(PlaybackOutcome.STOPPED);
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    private static boolean allEmpty(List<Clip> clips) {
+        short[] probe = new short[org.confbridge.media.codec.AudioFrames.FRAME_SAMPLES];
+        for (Clip clip : clips) {
+            if (clip.open().read(probe)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finishCurrent(PlaybackOutcome outcome) {
+        Entry ended = current;
+        current = null;
+        source = null;
+        ended.finished(outcome);
+    }
+}

@@ -1,0 +1,185 @@
+package org.confbridge.media.rtp;
+
+import java.util.Arrays;
+import org.confbridge.media.codec.AudioFrames;
+import org.confbridge.media.codec.G711Codec;
+
+/**
+ * Fixed-depth jitter buffer on the RTP timestamp timeline, with packet-loss concealment.
+ *
+ * <p>Decoded samples are stored at their timestamp in a ring; playout starts {@code depth}
+ * samples behind the first packet, so packets that arrive up to that late, or out of order,
+ * still land in time. Each {@link #read} takes one 20 ms frame. Working on samples rather than
+ * packets lets 10/20/30 ms packetisation feed the same 20 ms clock.
+ *
+ * <p>A missing frame repeats the last one at half the volume each time, for at most
+ * {@value #MAX_CONCEALED_FRAMES} frames (60 ms), then silence: short losses are bridged,
+ * a stopped stream is not looped forever.
+ *
+ * <p>Confined to the mixer thread (not thread-safe).
+ */
+public final class JitterBuffer {
+    /** What {@link #read} produced. */
+    public enum FrameKind {
+        /** Received audio (possibly with a few missing samples zeroed). */
+        AUDIO,
+        /** Nothing arrived in time: the last frame repeated, attenuated. */
+        CONCEALED,
+        /** Nothing to play. */
+        SILENCE
+    }
+
+    static final int MAX_CONCEALED_FRAMES = 3;
+    private static final int RING_SAMPLES = 4096; // 512 ms
+    private static final int MASK = RING_SAMPLES - 1;
+    private static final int LATE_PACKETS_BEFORE_RESYNC = 3;
+    private static final int FRAME = AudioFrames.FRAME_SAMPLES;
+
+    private final short[] ring = new short[RING_SAMPLES];
+    private final boolean[] filled = new boolean[RING_SAMPLES];
+    private final short[] decoded = new short[RtpPacket.MAX_PAYLOAD];
+    private final short[] lastFrame = new short[FRAME];
+    private final int depthSamples;
+
+    private boolean started;
+    private int playout;       // RTP timestamp of the next sample to play (wraps like RTP)
+    private int writtenEnd;    // one past the newest sample stored
+    private int ssrc;
+    private boolean haveLastFrame;
+    private int concealedInRow;
+    private int latePacketsInRow;
+
+    private long latePackets;
+    private long resyncs;
+    private long concealedFrames;
+    private long discardedFrames;
+
+    /** A buffer that holds back {@code depthFrames} frames (20 ms each) before playing. */
+    public JitterBuffer(int depthFrames) {
+        if (depthFrames < 1 || depthFrames * FRAME > RING_SAMPLES / 4) {
+            throw new IllegalArgumentException("jitter depth out of range: " + depthFrames);
+        }
+        this.depthSamples = depthFrames * FRAME;
+    }
+
+    /** Stores one packet's payload, decoding it with {@code codec}. */
+    public void put(byte[] payload, int length, long timestamp, int packetSsrc, G711Codec codec) {
+        if (length <= 0) {
+            return;
+        }
+        int ts = (int) timestamp;
+        if (!started || packetSsrc != ssrc) {
+            resync(ts, packetSsrc);
+        }
+        int offset = ts - playout;
+        if (offset < 0) {
+            if (++latePacketsInRow >= LATE_PACKETS_BEFORE_RESYNC || offset < -RING_SAMPLES) {
+                // The sender's timeline moved backwards or runs slow: follow it rather than drop everything.
+                resync(ts, packetSsrc);
+                offset = ts - playout;
+            } else {
+                latePackets++;
+                return;
+            }
+        }
+        if (offset + length > RING_SAMPLES - FRAME) {
+            // Timestamp jump (new talk spurt after a long pause, or a reset): restart the timeline.
+            resync(ts, packetSsrc);
+            offset = ts - playout;
+        }
+        latePacketsInRow = 0;
+        codec.decode(payload, 0, length, decoded, 0);
+        for (int i = 0; i < length; i++) {
+            int index = (ts + i) & MASK;
+            ring[index] = decoded[i];
+            filled[index] = true;
+        }
+        if (ts + length - writtenEnd > 0) {
+            writtenEnd = ts + length;
+        }
+    }
+
+    /** Plays the next 20 ms into {@code out} (length {@link AudioFrames#FRAME_SAMPLES}). */
+    public FrameKind read(short[] out) {
+        if (!started) {
+            Arrays.fill(out, 0, FRAME, (short) 0);
+            return FrameKind.SILENCE;
+        }
+        dropBacklog();
+        int got = 0;
+        for (int i = 0; i < FRAME; i++) {
+            int index = (playout + i) & MASK;
+            if (filled[index]) {
+                out[i] = ring[index];
+                filled[index] = false;
+                got++;
+            } else {
+                out[i] = 0;
+            }
+        }
+        playout += FRAME;
+        if (got > 0) {
+            System.arraycopy(out, 0, lastFrame, 0, FRAME);
+            haveLastFrame = true;
+            concealedInRow = 0;
+            return FrameKind.AUDIO;
+        }
+        if (haveLastFrame && concealedInRow < MAX_CONCEALED_FRAMES) {
+            concealedInRow++;
+            int shift = concealedInRow; // half, quarter, eighth of the last good frame
+            for (int i = 0; i < FRAME; i++) {
+                out[i] = (short) (lastFrame[i] >> shift);
+            }
+            concealedFrames++;
+            return FrameKind.CONCEALED;
+        }
+        haveLastFrame = false;
+        return FrameKind.SILENCE;
+    }
+
+    /**
+     * If the sender's clock runs faster than ours, stored audio piles up and adds delay. Beyond
+     * three frames more than the target depth, drop the oldest frame.
+     */
+    private void dropBacklog() {
+        if (writtenEnd - playout > depthSamples + 3 * FRAME) {
+            for (int i = 0; i < FRAME; i++) {
+                filled[(playout + i) & MASK] = false;
+            }
+            playout += FRAME;
+            discardedFrames++;
+        }
+    }
+
+    private void resync(int ts, int newSsrc) {
+        if (started) {
+            resyncs++;
+        }
+        Arrays.fill(filled, false);
+        started = true;
+        ssrc = newSsrc;
+        playout = ts - depthSamples;
+        writtenEnd = ts;
+        latePacketsInRow = 0;
+    }
+
+    /** Packets that arrived after their time had been played. */
+    public long latePackets() {
+        return latePackets;
+    }
+
+    /** Times the timeline restarted (SSRC change, timestamp jump). */
+    public long resyncs() {
+        return resyncs;
+    }
+
+    /** Frames filled by concealment. */
+    public long concealedFrames() {
+        return concealedFrames;
+    }
+
+    /** Frames thrown away to bound the delay. */
+    public long discardedFrames() {
+        return discardedFrames;
+    }
+}

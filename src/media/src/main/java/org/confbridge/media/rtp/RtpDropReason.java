@@ -1,0 +1,21 @@
+package org.confbridge.media.rtp;
+
+/** Why an incoming datagram was not used. Each reason is counted per leg. */
+public enum RtpDropReason {
+    /** Shorter than the 12-byte RTP header. */
+    SHORT,
+    /** RTP version field is not 2. */
+    BAD_VERSION,
+    /** CSRC list, header extension or padding run past the end of the datagram. */
+    MALFORMED,
+    /** Payload larger than any G.711 packet we accept. */
+    HUGE,
+    /** Payload type neither the negotiated codec nor telephone-event. */
+    UNKNOWN_PAYLOAD_TYPE,
+    /** From an address other than the one we latched on (RFC 4961 symmetric RTP). */
+    STRANGER,
+    /** The mixer did not keep up and the leg's inbound queue was full. */
+    QUEUE_FULL,
+    /** Media arrived while the leg does not receive (inactive / sendonly on our side). */
+    NOT_RECEIVING
+}

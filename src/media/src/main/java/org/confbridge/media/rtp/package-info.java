@@ -1,0 +1,13 @@
+/**
+ * RTP transport for audio legs (RFC 3550), with symmetric RTP latching (RFC 4961 behaviour,
+ * for callers behind NAT) and a fixed-depth jitter buffer with loss concealment.
+ *
+ * <p>May contain: packet parsing/building, per-leg sessions, UDP sockets and the selector loop
+ * that receives for all legs, the RTP port allocator, the jitter buffer.
+ * Must not contain: mixing, conference rules, SIP.
+ *
+ * <p>Threads: datagrams are read by the {@link org.confbridge.media.rtp.RtpReceiveLoop} thread(s);
+ * decoded audio crosses to the mixer thread through a single-producer single-consumer
+ * {@link org.confbridge.media.rtp.InboundQueue} per leg, so neither side takes a lock.
+ */
+package org.confbridge.media.rtp;
