@@ -45,7 +45,7 @@ public final class Conference {
 
     private final Map<ParticipantId, PendingCaller> enteringPin = new LinkedHashMap<>();
     private final Map<ParticipantId, LiveParticipant> participants = new LinkedHashMap<>();
-    private final Map<InviteId, PendingInvite> invites = new LinkedHashMap<>();
+    private final InviteBook invites = new InviteBook();
 
     // Runtime flags: they live only while someone is in the conference (reset by the last one leaving).
     private boolean locked;
@@ -150,7 +150,7 @@ public final class Conference {
         List<LiveParticipant> others = inRoom();
         p.inRoom = true;
         p.joinedAt = now;
-        p.muted = entersMuted(p);
+        p.muted = p.muted || entersMuted(p); // a REST mute before entering is kept
         List<Instruction> out = new ArrayList<>();
         if (p.origin == Origin.INVITED && settings.recordEnabled()) {
             out.add(new Instruction.StartRecording(p.id, InviteNumber.of(p.number), p.invitedBy));
@@ -238,12 +238,8 @@ public final class Conference {
         locked = false;
         muteAllActive = false;
         joinNotificationsOn = true;
-        List<Instruction> out = new ArrayList<>();
-        for (InviteId invite : List.copyOf(invites.keySet())) {
-            invites.remove(invite);
-            out.add(new Instruction.CancelInviteCall(invite));
-        }
-        return out;
+        return invites.closeAll().stream()
+                .<Instruction>map(invite -> new Instruction.CancelInviteCall(invite.id())).toList();
     }
 
     // ---------------------------------------------------------------- keys
@@ -328,7 +324,7 @@ public final class Conference {
 
     /** {@code *8}: open number entry, unless the participant already has the most pending invites. */
     private List<Instruction> startInviteEntry(LiveParticipant p, Instant now) {
-        if (pendingInvitesOf(p.id) >= policy.maxPendingInvitesPerInviter()) {
+        if (invites.countOf(p.id) >= policy.maxPendingInvitesPerInviter()) {
             return List.of(Instruction.Play.prompt(p.id, Prompt.ERROR_TONE));
         }
         p.keys.startNumberEntry(now);
@@ -432,18 +428,16 @@ public final class Conference {
                     "the conference is full (participants and pending invites reach max_members "
                             + settings.effectiveMaxMembers() + ")", Prompt.INVITE_CONFERENCE_FULL);
         }
-        if (inviter != null && pendingInvitesOf(inviter) >= policy.maxPendingInvitesPerInviter()) {
+        if (inviter != null && invites.countOf(inviter) >= policy.maxPendingInvitesPerInviter()) {
             return refuseInvite(inviter, InviteRefusal.TOO_MANY_PENDING,
                     "at most " + policy.maxPendingInvitesPerInviter() + " pending invites per participant",
                     Prompt.ERROR_TONE);
         }
-        if (invites.values().stream().anyMatch(i -> i.number().equals(valid))) {
+        if (invites.isCalling(valid)) {
             return refuseInvite(inviter, InviteRefusal.ALREADY_CALLING, valid + " is already being called",
                     Prompt.INVITE_CALLING);
         }
-        PendingInvite invite = new PendingInvite(InviteId.random(), inviter, valid, InviteState.CALLING, now,
-                now.plus(policy.inviteNoAnswerTimeout()));
-        invites.put(invite.id(), invite);
+        PendingInvite invite = invites.open(inviter, valid, now, now.plus(policy.inviteNoAnswerTimeout()));
         List<Instruction> out = new ArrayList<>();
         out.add(new Instruction.PlaceInviteCall(invite.id(), valid, inviter));
         out.addAll(toInviter(inviter, Prompt.INVITE_CALLING));
@@ -456,7 +450,7 @@ public final class Conference {
 
     /** The invited phone rings (180/183). */
     public List<Instruction> inviteRinging(InviteId id, Instant now) {
-        invites.computeIfPresent(id, (k, invite) -> invite.ringing());
+        invites.markRinging(id);
         return List.of();
     }
 
@@ -468,7 +462,7 @@ public final class Conference {
      * {@link Prompt#INVITE_CONFERENCE_FULL}. An invite already cancelled or timed out: the leg is hung up.
      */
     public List<Instruction> inviteAnswered(InviteId id, ParticipantId leg, Instant now) {
-        PendingInvite invite = invites.remove(id);
+        PendingInvite invite = invites.close(id).orElse(null);
         if (invite == null) {
             return List.of(new Instruction.Hangup(leg, HangupReason.INVITE_CANCELLED));
         }
@@ -488,7 +482,7 @@ public final class Conference {
 
     /** The invite call failed; the inviter (if still in the room) hears why. */
     public List<Instruction> inviteFailed(InviteId id, InviteFailure failure, Instant now) {
-        PendingInvite invite = invites.remove(id);
+        PendingInvite invite = invites.close(id).orElse(null);
         if (invite == null) {
             return List.of();
         }
@@ -502,7 +496,7 @@ public final class Conference {
 
     /** Cancels one pending invite (REST); the inviter hears {@link Prompt#INVITE_CANCELLED}. */
     public List<Instruction> cancelInvite(InviteId id, Instant now) {
-        PendingInvite invite = invites.remove(id);
+        PendingInvite invite = invites.close(id).orElse(null);
         if (invite == null) {
             return List.of();
         }
@@ -514,18 +508,11 @@ public final class Conference {
 
     private List<Instruction> cancelInvitesOf(ParticipantId inviter) {
         List<Instruction> out = new ArrayList<>();
-        for (PendingInvite invite : List.copyOf(invites.values())) {
-            if (inviter.equals(invite.inviter())) {
-                invites.remove(invite.id());
-                out.add(new Instruction.CancelInviteCall(invite.id()));
-            }
+        for (PendingInvite invite : invites.closeAllOf(inviter)) {
+            out.add(new Instruction.CancelInviteCall(invite.id()));
         }
         out.add(Instruction.Play.prompt(inviter, out.isEmpty() ? Prompt.INVITE_INVALID_NUMBER : Prompt.INVITE_CANCELLED));
         return out;
-    }
-
-    private long pendingInvitesOf(ParticipantId inviter) {
-        return invites.values().stream().filter(i -> inviter.equals(i.inviter())).count();
     }
 
     /** A prompt for the inviter, when there is one and they are still in the room. */
@@ -554,12 +541,9 @@ public final class Conference {
         for (LiveParticipant p : List.copyOf(participants.values())) {
             p.keys.tick(now).ifPresent(event -> out.addAll(onKeyEvent(p, event, now)));
         }
-        for (PendingInvite invite : List.copyOf(invites.values())) {
-            if (!now.isBefore(invite.deadline())) {
-                invites.remove(invite.id());
-                out.add(new Instruction.CancelInviteCall(invite.id()));
-                out.addAll(toInviter(invite.inviter(), Prompt.INVITE_NO_ANSWER));
-            }
+        for (PendingInvite invite : invites.closeExpired(now)) {
+            out.add(new Instruction.CancelInviteCall(invite.id()));
+            out.addAll(toInviter(invite.inviter(), Prompt.INVITE_NO_ANSWER));
         }
         return out;
     }
@@ -569,7 +553,7 @@ public final class Conference {
         List<Instant> deadlines = new ArrayList<>();
         enteringPin.values().forEach(pc -> pc.pin().deadline().ifPresent(deadlines::add));
         participants.values().forEach(p -> p.keys.deadline().ifPresent(deadlines::add));
-        invites.values().forEach(i -> deadlines.add(i.deadline()));
+        invites.earliestDeadline().ifPresent(deadlines::add);
         return deadlines.stream().min(Instant::compareTo);
     }
 
@@ -600,7 +584,7 @@ public final class Conference {
 
     /** Invites whose call is not answered yet, oldest first. */
     public List<PendingInvite> pendingInvites() {
-        return List.copyOf(invites.values());
+        return invites.all();
     }
 
     /** Callers still keying the PIN (not yet participants). */
