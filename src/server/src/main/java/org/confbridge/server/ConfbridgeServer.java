@@ -1,0 +1,227 @@
+package org.confbridge.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import javax.servlet.sip.SipURI;
+import org.confbridge.app.live.LiveConferences;
+
+/**
+ * The embedded confbridge server: {@code java -jar confbridge-server.jar}.
+ *
+ * <p>Start order: configuration, port check, logging, EJB container (the EJB module with its
+ * datasource, migrations run at deployment), then the SIP/HTTP container with the converged module.
+ * Exit status: 0 after a clean stop, 2 for a configuration or port problem, 1 for any other start failure.
+ */
+public final class ConfbridgeServer implements AutoCloseable {
+
+    /** System properties through which the application reads the configuration: confbridge.<key>. */
+    public static final String PROPERTY_PREFIX = "confbridge.";
+
+    private static final String WEBAPP_RESOURCES = "webapp/WEB-INF/";
+    private static final List<String> DESCRIPTORS = List.of("web.xml", "sip.xml");
+
+    private final ServerSettings settings;
+    private final EjbContainer ejb;
+    private final SipContainer sip;
+
+    private ConfbridgeServer(ServerSettings settings, EjbContainer ejb, SipContainer sip) {
+        this.settings = settings;
+        this.ejb = ejb;
+        this.sip = sip;
+    }
+
+    public static void main(String[] args) {
+        // Must happen before any logger exists (see DeferredResetLogManager).
+        System.setProperty("java.util.logging.manager", DeferredResetLogManager.class.getName());
+        Logger log = Logger.getLogger(ConfbridgeServer.class.getName());
+        ConfbridgeServer server;
+        try {
+            server = start(System.getenv());
+        } catch (ConfigurationException e) {
+            log.severe("Cannot start: " + e.getMessage());
+            flushLogs();
+            System.exit(2);
+            return;
+        } catch (Exception | LinkageError e) {
+            log.log(Level.SEVERE, "Cannot start: " + e, e);
+            flushLogs();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stop requested");
+            try {
+                server.close();
+                log.info("confbridge stopped");
+            } catch (Exception e) {
+                log.log(Level.WARNING, "Error while stopping", e);
+            } finally {
+                stopped.countDown();
+                flushLogs();
+            }
+        }, "confbridge-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts everything; on failure stops what was started and throws. */
+    public static ConfbridgeServer start(Map<String, String> environment) throws Exception {
+        ConfigDirectory config = ConfigDirectory.locate(environment);
+        String fileName = environment.getOrDefault("CONF_CONFIG_FILE", "");
+        ServerSettings settings = ServerSettings.resolve(environment, fileName.isBlank()
+                ? config.properties("confbridge.properties") : loadFile(Path.of(fileName)));
+        Path dataDir = settings.dataDir();
+        createDirectory(dataDir);
+        configureLogging(config, dataDir);
+        Logger log = Logger.getLogger(ConfbridgeServer.class.getName());
+        log.info(() -> "confbridge starting: config " + config.describe() + ", data " + dataDir);
+        PortCheck.requireFree(settings);
+        publish(settings);
+
+        Path catalinaBase = dataDir.resolve("server");
+        config.copy("mss-sip-stack.properties", catalinaBase.resolve("conf/mss-sip-stack.properties"));
+        config.copy("dars/mobicents-dar.properties", catalinaBase.resolve("conf/dars/mobicents-dar.properties"));
+        Path docBase = extractWebapp(catalinaBase.resolve("webapps/confbridge"));
+
+        EjbContainer ejb = EjbContainer.start(settings, config, EjbContainer.moduleOf(LiveConferences.class));
+        SipContainer sip;
+        try {
+            sip = SipContainer.start(settings, catalinaBase, docBase, ConfbridgeServer.class.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            ejb.close();
+            throw e;
+        }
+        ConfbridgeServer server = new ConfbridgeServer(settings, ejb, sip);
+        List<String> problems = server.listeningProblems();
+        if (!problems.isEmpty()) {
+            server.close();
+            throw new ConfigurationException(String.join("; ", problems));
+        }
+        log.info(() -> "confbridge ready in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms: SIP "
+                + server.listeningPoints() + ", HTTP http://" + settings.bindAddress() + ":" + settings.httpPort()
+                + "/api/ver1.0/health");
+        return server;
+    }
+
+    /** Every expected listening point that is not up (the SIP stack only logs a failed bind). */
+    List<String> listeningProblems() {
+        List<String> problems = new ArrayList<>(sip.listeningProblems(settings));
+        List<String> points = listeningPoints();
+        for (String transport : SipContainer.SIP_TRANSPORTS) {
+            String expected = transport + " " + settings.bindAddress() + ":" + settings.sipPort();
+            if (!points.contains(expected)) {
+                problems.add("SIP is not listening on " + expected + " (listening: " + points + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** The SIP listening points as "transport address:port", from the container's own view. */
+    @SuppressWarnings("unchecked")
+    List<String> listeningPoints() {
+        Object interfaces = sip.servletContext().getAttribute("javax.servlet.sip.outboundInterfaces");
+        List<String> points = new ArrayList<>();
+        if (interfaces instanceof List<?>) {
+            for (SipURI uri : (List<SipURI>) interfaces) {
+                String transport = uri.getTransportParam() == null ? "udp" : uri.getTransportParam().toLowerCase();
+                points.add(transport + " " + uri.getHost() + ":" + uri.getPort());
+            }
+        }
+        return points;
+    }
+
+    private static void publish(ServerSettings settings) {
+        settings.asMap().forEach((key, value) -> System.setProperty(PROPERTY_PREFIX + key, value));
+        System.setProperty(PROPERTY_PREFIX + "data.dir", settings.dataDir().toString());
+    }
+
+    private static Path extractWebapp(Path docBase) throws IOException {
+        Path webInf = docBase.resolve("WEB-INF");
+        Files.createDirectories(webInf);
+        for (String descriptor : DESCRIPTORS) {
+            try (InputStream in = ConfbridgeServer.class.getClassLoader()
+                    .getResourceAsStream(WEBAPP_RESOURCES + descriptor)) {
+                if (in == null) {
+                    throw new IllegalStateException("the launcher lacks the converged module's " + descriptor);
+                }
+                Files.copy(in, webInf.resolve(descriptor), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return docBase;
+    }
+
+    private static void configureLogging(ConfigDirectory config, Path dataDir) throws IOException {
+        config.open("logging.properties").ifPresent(in -> {
+            try (in) {
+                LogManager.getLogManager().readConfiguration(in);
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read logging.properties", e);
+            }
+        });
+        Path logs = dataDir.resolve("logs");
+        Files.createDirectories(logs);
+        FileHandler file = new FileHandler(logs.resolve("confbridge.log").toString(), 10_000_000, 5, true);
+        file.setFormatter(new SimpleFormatter());
+        Logger.getLogger("").addHandler(file);
+        config.open("log4j.properties").ifPresent(in -> {
+            try (in) {
+                java.util.Properties log4j = new java.util.Properties();
+                log4j.load(in);
+                org.apache.log4j.PropertyConfigurator.configure(log4j);
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read log4j.properties", e);
+            }
+        });
+    }
+
+    private static java.util.Properties loadFile(Path file) {
+        java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ConfigurationException("CONF_CONFIG_FILE " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return properties;
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigurationException("data directory " + dir + " cannot be created: " + e, e);
+        }
+    }
+
+    private static void flushLogs() {
+        LogManager manager = LogManager.getLogManager();
+        if (manager instanceof DeferredResetLogManager) {
+            ((DeferredResetLogManager) manager).resetAfterStop();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            sip.close();
+        } finally {
+            ejb.close();
+        }
+    }
+}

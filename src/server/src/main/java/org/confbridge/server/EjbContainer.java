@@ -1,0 +1,88 @@
+package org.confbridge.server;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.ejb.embeddable.EJBContainer;
+import javax.naming.Context;
+import javax.naming.NamingException;
+
+/**
+ * OpenEJB embedded: deploys the EJB module (confbridge-app) with the {@code jdbc/confbridge} JTA
+ * datasource. Started before the SIP container so servlets and REST resources find the beans.
+ */
+final class EjbContainer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EjbContainer.class.getName());
+
+    /** JNDI name of the datasource the persistence unit uses (see confbridge-app's persistence.xml). */
+    static final String DATASOURCE = "jdbc/confbridge";
+
+    /** The application name beans are bound under: java:global/confbridge/... */
+    static final String APP_NAME = "confbridge";
+
+    private final EJBContainer container;
+
+    private EjbContainer(EJBContainer container) {
+        this.container = container;
+    }
+
+    static EjbContainer start(ServerSettings settings, ConfigDirectory config, File ejbModule) {
+        Map<String, Object> properties = new HashMap<>();
+        Properties fromFile = config.properties("openejb.properties");
+        for (String key : fromFile.stringPropertyNames()) {
+            properties.put(key, fromFile.getProperty(key));
+        }
+        properties.put(EJBContainer.APP_NAME, APP_NAME);
+        properties.put(EJBContainer.MODULES, new File[] {ejbModule});
+        properties.put(DATASOURCE, "new://Resource?type=DataSource");
+        properties.put(DATASOURCE + ".JdbcUrl", settings.databaseUrl());
+        properties.put(DATASOURCE + ".JdbcDriver", driverFor(settings.databaseUrl()));
+        properties.put(DATASOURCE + ".UserName", settings.databaseUser());
+        properties.put(DATASOURCE + ".Password", settings.databasePassword());
+        properties.put(DATASOURCE + ".JtaManaged", "true");
+        LOG.info(() -> "Starting EJB container (module " + ejbModule.getName() + ", database "
+                + redacted(settings.databaseUrl()) + ")");
+        return new EjbContainer(EJBContainer.createEJBContainer(properties));
+    }
+
+    static File moduleOf(Class<?> beanClass) {
+        try {
+            return new File(beanClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the EJB module of " + beanClass, e);
+        }
+    }
+
+    static String driverFor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        throw new ConfigurationException("CONF_DB_URL must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL, got "
+                + redacted(jdbcUrl));
+    }
+
+    /** JDBC URLs may carry a password parameter: never log it. */
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    Context context() {
+        return container.getContext();
+    }
+
+    Object lookup(String name) throws NamingException {
+        return container.getContext().lookup(name);
+    }
+
+    @Override
+    public void close() {
+        container.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.confbridge.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The effective configuration: every key can come from the environment ({@code CONF_SIP_PORT}),
+ * from the properties file ({@code sip.port}) or from the built-in default, in that order of
+ * precedence. The environment name is the property key upper-cased, dots as underscores, prefixed
+ * with {@code CONF_}.
+ */
+public final class ServerSettings {
+
+    /** Keys the server itself understands, with their defaults (null: no default). */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private final Map<String, String> values;
+
+    private ServerSettings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new TreeMap<>();
+        d.put("sip.port", "5080");
+        d.put("http.port", "8080");
+        d.put("bind.address", "127.0.0.1");
+        d.put("data.dir", "./data");
+        d.put("rtp.port.min", "40000");
+        d.put("rtp.port.max", "40999");
+        return d;
+    }
+
+    /**
+     * Resolves the settings.
+     *
+     * @param environment the process environment (CONF_* variables are read)
+     * @param file        the properties file's content (may be empty)
+     */
+    public static ServerSettings resolve(Map<String, String> environment, Properties file) {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        for (String key : file.stringPropertyNames()) {
+            values.put(key, file.getProperty(key).trim());
+        }
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            if (e.getKey().startsWith("CONF_") && !e.getKey().equals("CONF_CONFIG_FILE")) {
+                values.put(keyOf(e.getKey()), e.getValue().trim());
+            }
+        }
+        values.values().removeIf(String::isEmpty);
+        return new ServerSettings(values);
+    }
+
+    /** {@code CONF_DB_URL} to {@code db.url}. */
+    static String keyOf(String environmentName) {
+        return environmentName.substring("CONF_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    }
+
+    /** {@code db.url} to {@code CONF_DB_URL}. */
+    static String environmentNameOf(String key) {
+        return "CONF_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public int port(String key) {
+        String raw = get(key).orElseThrow(() -> new ConfigurationException(environmentNameOf(key) + " is required"));
+        try {
+            int port = Integer.parseInt(raw);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(environmentNameOf(key) + " (" + key + ") must be a port number 0-65535, got '"
+                    + raw + "'");
+        }
+    }
+
+    public int sipPort() {
+        return port("sip.port");
+    }
+
+    public int httpPort() {
+        return port("http.port");
+    }
+
+    public String bindAddress() {
+        return get("bind.address").orElseThrow();
+    }
+
+    public Path dataDir() {
+        return Path.of(get("data.dir").orElseThrow()).toAbsolutePath().normalize();
+    }
+
+    /** The JDBC URL: the configured one, or an H2 file database under the data directory. */
+    public String databaseUrl() {
+        return get("db.url").orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("db").resolve("confbridge")
+                + ";AUTO_SERVER=FALSE");
+    }
+
+    public String databaseUser() {
+        return get("db.user").orElse(databaseUrl().startsWith("jdbc:h2:") ? "sa" : "");
+    }
+
+    public String databasePassword() {
+        return get("db.password").orElse("");
+    }
+
+    /** All values, for publishing to the application (passwords included: the map stays in-process). */
+    public Map<String, String> asMap() {
+        return values;
+    }
+}

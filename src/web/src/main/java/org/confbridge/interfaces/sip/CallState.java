@@ -1,0 +1,41 @@
+package org.confbridge.interfaces.sip;
+
+import org.confbridge.app.ConferenceExtension;
+import org.confbridge.media.sdp.SdpNegotiator;
+
+/**
+ * What the servlet remembers about one call (kept as an attribute of its SIP session). Access is
+ * serialised by the container's concurrency control (one SIP application session at a time).
+ */
+final class CallState {
+
+    static final String ATTRIBUTE = CallState.class.getName();
+
+    final ConferenceExtension conference;
+    final SdpNegotiator negotiator;
+    final RtpPortReservation rtp;
+    final String legId;
+    /** Our answer when the INVITE had no offer: the caller's answer comes in the ACK. */
+    final boolean lateOffer;
+    boolean joined;
+    boolean ended;
+
+    CallState(ConferenceExtension conference, SdpNegotiator negotiator, RtpPortReservation rtp, String legId,
+              boolean lateOffer) {
+        this.conference = conference;
+        this.negotiator = negotiator;
+        this.rtp = rtp;
+        this.legId = legId;
+        this.lateOffer = lateOffer;
+    }
+
+    /** Marks the call ended and frees its port; true the first time only. */
+    boolean end() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        rtp.close();
+        return true;
+    }
+}

@@ -1,0 +1,291 @@
+package org.confbridge.interfaces.sip;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.servlet.ServletException;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipURI;
+import org.confbridge.app.ConferenceDirectory;
+import org.confbridge.app.ConferenceExtension;
+import org.confbridge.app.live.LiveConferences;
+import org.confbridge.media.sdp.MediaAnswer;
+import org.confbridge.media.sdp.SdpNegotiationException;
+import org.confbridge.media.sdp.SdpNegotiator;
+
+/**
+ * Calls to conference extensions: {@code INVITE sip:<extension>@host}.
+ *
+ * <p>Unknown number or not a conference: 404. A conference: 180, then 200 with our SDP answer (or
+ * our offer when the INVITE had none); the caller joins the live conference on ACK. No G.711 in the
+ * offer: 488. INFO with a DTMF key goes to the live conference. Anything the application cannot
+ * serve right now (database down): 503.
+ */
+public class ConferenceSipServlet extends SipServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ConferenceSipServlet.class.getName());
+
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
+    static final String ACCEPT = "application/sdp, application/dtmf-relay, application/dtmf";
+    private static final String SDP = "application/sdp";
+
+    private transient ConferenceDirectory directory;
+    private transient LiveConferences live;
+    private int rtpPortMin;
+    private int rtpPortMax;
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
+        live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
+        rtpPortMin = Integer.getInteger("confbridge.rtp.port.min", 40000);
+        rtpPortMax = Integer.getInteger("confbridge.rtp.port.max", 40999);
+        if (rtpPortMin < 1024 || rtpPortMax > 65535 || rtpPortMin > rtpPortMax) {
+            throw new ServletException("invalid RTP port range " + rtpPortMin + "-" + rtpPortMax);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ INVITE
+
+    @Override
+    protected void doInvite(SipServletRequest request) throws IOException {
+        if (!request.isInitial()) {
+            reInvite(request);
+            return;
+        }
+        if (!(request.getRequestURI() instanceof SipURI)) {
+            reject(request, 416, null); // Unsupported URI Scheme
+            return;
+        }
+        SipURI target = (SipURI) request.getRequestURI();
+        String body = bodyOf(request);
+        boolean hasOffer = body != null && !body.isBlank();
+        if (hasOffer && !isSdp(request)) {
+            SipServletResponse response = request.createResponse(415);
+            response.setHeader("Accept", SDP);
+            response.send();
+            return;
+        }
+        Optional<ConferenceExtension> conference = lookup(request, target);
+        if (conference == null) {
+            return; // already answered 503
+        }
+        if (conference.isEmpty()) {
+            reject(request, 404, null);
+            return;
+        }
+        answer(request, conference.get(), hasOffer ? body : null);
+    }
+
+    /** The directory's answer, or null after replying 503 when it cannot answer. */
+    private Optional<ConferenceExtension> lookup(SipServletRequest request, SipURI target) throws IOException {
+        try {
+            return directory.findConference(target.getHost(), target.getUser());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "conference lookup failed for " + target, e);
+            SipServletResponse response = request.createResponse(503);
+            response.setHeader("Retry-After", "30");
+            response.send();
+            return null;
+        }
+    }
+
+    private void answer(SipServletRequest request, ConferenceExtension conference, String offer) throws IOException {
+        InetAddress local = InetAddress.getByName(request.getLocalAddr());
+        RtpPortReservation rtp;
+        try {
+            rtp = RtpPortReservation.reserve(local, rtpPortMin, rtpPortMax);
+        } catch (IOException e) {
+            LOG.warning(() -> "call to " + conference.number() + " refused: " + e.getMessage());
+            reject(request, 503, "No media port free");
+            return;
+        }
+        SdpNegotiator negotiator = new SdpNegotiator();
+        String sdp;
+        try {
+            sdp = offer == null ? negotiator.offer(local, rtp.port())
+                    : negotiator.answer(offer, local, rtp.port()).sdp();
+        } catch (SdpNegotiationException e) {
+            rtp.close();
+            SipServletResponse response = request.createResponse(e.sipStatusCode());
+            if (e.sipStatusCode() == 488) {
+                response.setHeader("Warning", "304 confbridge \"" + e.getMessage().replace('"', '\'') + "\"");
+            }
+            response.send();
+            return;
+        }
+        SipSession session = request.getSession();
+        String legId = request.getCallId() + ";" + request.getFrom().getParameter("tag");
+        session.setAttribute(CallState.ATTRIBUTE, new CallState(conference, negotiator, rtp, legId, offer == null));
+        request.createResponse(180).send();
+        SipServletResponse ok = request.createResponse(200);
+        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
+        ok.send();
+    }
+
+    /** re-INVITE in the dialog: hold (sendonly / inactive / c=0.0.0.0), unhold, or a session refresh. */
+    private void reInvite(SipServletRequest request) throws IOException {
+        CallState call = stateOf(request.getSession());
+        if (call == null || call.ended) {
+            reject(request, 481, null);
+            return;
+        }
+        String body = bodyOf(request);
+        InetAddress local = InetAddress.getByName(request.getLocalAddr());
+        String sdp;
+        boolean onHold = false;
+        try {
+            if (body == null || body.isBlank()) {
+                sdp = call.negotiator.offer(local, call.rtp.port());
+            } else if (!isSdp(request)) {
+                reject(request, 415, null);
+                return;
+            } else {
+                MediaAnswer answer = call.negotiator.answer(body, local, call.rtp.port());
+                sdp = answer.sdp();
+                onHold = answer.media().onHold();
+            }
+        } catch (SdpNegotiationException e) {
+            // The call keeps its current media (RFC 3261 14.2): just refuse the change.
+            reject(request, e.sipStatusCode(), null);
+            return;
+        }
+        live.setOnHold(call.legId, onHold);
+        SipServletResponse ok = request.createResponse(200);
+        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
+        ok.send();
+    }
+
+    @Override
+    protected void doAck(SipServletRequest request) throws IOException {
+        CallState call = stateOf(request.getSession());
+        if (call == null || call.ended || call.joined) {
+            return; // ACK of a re-INVITE, or retransmission
+        }
+        if (call.lateOffer) {
+            String answer = bodyOf(request);
+            try {
+                if (answer == null || answer.isBlank()) {
+                    throw new IllegalArgumentException("ACK without the SDP answer to our offer");
+                }
+                call.negotiator.acceptAnswer(answer);
+            } catch (SdpNegotiationException | IllegalArgumentException e) {
+                LOG.info(() -> "ending call " + call.legId + ": " + e.getMessage());
+                call.end();
+                request.getSession().createRequest("BYE").send();
+                return;
+            }
+        }
+        call.joined = true;
+        live.join(call.conference, new SipCallLeg(request.getSession(), call.legId, request.getFrom()));
+    }
+
+    // ---------------------------------------------------------------------- in-dialog requests
+
+    @Override
+    protected void doBye(SipServletRequest request) throws IOException {
+        request.createResponse(200).send();
+        endCall(request.getSession());
+    }
+
+    @Override
+    protected void doCancel(SipServletRequest request) {
+        // The container has answered the CANCEL (200) and the INVITE (487) already.
+        endCall(request.getSession());
+    }
+
+    @Override
+    protected void doInfo(SipServletRequest request) throws IOException {
+        CallState call = stateOf(request.getSession());
+        if (request.isInitial() || call == null || call.ended) {
+            reject(request, 481, null);
+            return;
+        }
+        if (!DtmfInfoBody.accepts(request.getContentType())) {
+            SipServletResponse response = request.createResponse(415);
+            response.setHeader("Accept", DtmfInfoBody.DTMF_RELAY + ", " + DtmfInfoBody.DTMF);
+            response.send();
+            return;
+        }
+        char key;
+        try {
+            key = DtmfInfoBody.parse(request.getContentType(), bodyOf(request));
+        } catch (IllegalArgumentException e) {
+            reject(request, 400, "Bad DTMF body: " + e.getMessage());
+            return;
+        }
+        if (!call.joined || !live.keyPressed(call.legId, key)) {
+            reject(request, 481, null);
+            return;
+        }
+        request.createResponse(200).send();
+    }
+
+    @Override
+    protected void doOptions(SipServletRequest request) throws IOException {
+        SipServletResponse response = request.createResponse(200);
+        response.setHeader("Allow", ALLOW);
+        response.setHeader("Accept", ACCEPT);
+        response.send();
+    }
+
+    /** Methods we do not serve (MESSAGE, SUBSCRIBE, REGISTER, ...): 405 with what we allow. */
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        switch (request.getMethod()) {
+            case "INVITE":
+            case "ACK":
+            case "BYE":
+            case "CANCEL":
+            case "OPTIONS":
+            case "INFO":
+                super.doRequest(request);
+                return;
+            default:
+                SipServletResponse response = request.createResponse(405);
+                response.setHeader("Allow", ALLOW);
+                response.send();
+        }
+    }
+
+    @Override
+    protected void doResponse(SipServletResponse response) {
+        // Responses to our own BYEs: nothing more to do, the call already left its conference.
+    }
+
+    // ---------------------------------------------------------------------------------- helpers
+
+    /** Ends the call once: leaves the live conference and frees its media port. */
+    void endCall(SipSession session) {
+        CallState call = stateOf(session);
+        if (call != null && call.end() && call.joined) {
+            live.leave(call.legId);
+        }
+    }
+
+    static CallState stateOf(SipSession session) {
+        return session == null || !session.isValid() ? null : (CallState) session.getAttribute(CallState.ATTRIBUTE);
+    }
+
+    private static boolean isSdp(SipServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(SDP);
+    }
+
+    private static String bodyOf(SipServletRequest request) throws IOException {
+        byte[] raw = request.getRawContent();
+        return raw == null || raw.length == 0 ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    private static void reject(SipServletRequest request, int status, String reason) throws IOException {
+        (reason == null ? request.createResponse(status) : request.createResponse(status, reason)).send();
+    }
+}
