@@ -222,10 +222,14 @@ public final class Conference {
         return out;
     }
 
-    /** Removes a participant on an administrator's request (REST): goodbye, hang up, then as {@link #leave}. */
+    /**
+     * Removes a participant on an administrator's request (REST): goodbye, hang up, then as {@link #leave}.
+     *
+     * @throws NotInConferenceException when there is no such participant
+     */
     public List<Instruction> remove(ParticipantId id, Instant now) {
         if (!participants.containsKey(id)) {
-            return List.of();
+            throw new NotInConferenceException("participant", id, extensionId);
         }
         List<Instruction> out = new ArrayList<>();
         out.add(Instruction.Play.prompt(id, Prompt.GOODBYE));
@@ -380,11 +384,15 @@ public final class Conference {
         return List.of();
     }
 
-    /** Mutes or unmutes one participant (REST moderator action; no prompt). */
+    /**
+     * Mutes or unmutes one participant (REST moderator action; no prompt).
+     *
+     * @throws NotInConferenceException when there is no such participant
+     */
     public List<Instruction> setMuted(ParticipantId id, boolean muted) {
         LiveParticipant p = participants.get(id);
         if (p == null) {
-            throw new IllegalArgumentException("no participant " + id + " in conference " + extensionId);
+            throw new NotInConferenceException("participant", id, extensionId);
         }
         if (p.muted == muted) {
             return List.of();
@@ -494,12 +502,14 @@ public final class Conference {
         });
     }
 
-    /** Cancels one pending invite (REST); the inviter hears {@link Prompt#INVITE_CANCELLED}. */
+    /**
+     * Cancels one pending invite (REST); the inviter hears {@link Prompt#INVITE_CANCELLED}.
+     *
+     * @throws NotInConferenceException when the invite is not pending (unknown, answered, failed or cancelled)
+     */
     public List<Instruction> cancelInvite(InviteId id, Instant now) {
-        PendingInvite invite = invites.close(id).orElse(null);
-        if (invite == null) {
-            return List.of();
-        }
+        PendingInvite invite = invites.close(id)
+                .orElseThrow(() -> new NotInConferenceException("pending invite", id, extensionId));
         List<Instruction> out = new ArrayList<>();
         out.add(new Instruction.CancelInviteCall(id));
         out.addAll(toInviter(invite.inviter(), Prompt.INVITE_CANCELLED));

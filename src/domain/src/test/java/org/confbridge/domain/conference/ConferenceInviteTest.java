@@ -258,7 +258,8 @@ class ConferenceInviteTest {
         InviteId invite = inviteByKeys("ann", "0123");
         assertThat(f.conference.cancelInvite(invite, f.now)).containsExactly(new Instruction.CancelInviteCall(invite),
                 play("ann", Prompt.INVITE_CANCELLED));
-        assertThat(f.conference.cancelInvite(invite, f.now)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.conference.cancelInvite(invite, f.now))
+                .isInstanceOf(NotInConferenceException.class).hasMessageContaining("pending invite");
     }
 
     @Test

@@ -155,6 +155,23 @@ class ConferenceJoinLeaveTest {
     }
 
     @Test
+    void restActionsOnAnUnknownParticipantSayNotFound() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.conference.setMuted(id("ghost"), true))
+                .isInstanceOf(NotInConferenceException.class).hasMessageContaining("ghost");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.conference.remove(id("ghost"), f.now))
+                .isInstanceOf(NotInConferenceException.class);
+    }
+
+    @Test
+    void restMuteBeforeEnteringTheRoomIsKept() {
+        f.settings = f.settings.withAnnounceCallerName(true);
+        f.arrive("ann");
+        assertThat(f.conference.setMuted(id("ann"), true)).as("not connected yet: nothing to carry out").isEmpty();
+        assertThat(f.conference.nameRecorded(id("ann"), null, f.now))
+                .contains(new Instruction.ConnectToRoom(id("ann"), true));
+    }
+
+    @Test
     void participantsAreListedInOrderOfAdmission() {
         f.arrive("ann");
         f.arrive("bob");
