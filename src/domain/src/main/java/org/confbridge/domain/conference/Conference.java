@@ -271,7 +271,11 @@ public final class Conference {
         if (p.origin == Origin.INVITED) {
             return List.of();
         }
-        return onKeyEvent(p, p.keys.press(k, now), now);
+        // A timeout due before this key (the adapter's timer had not fired yet) is answered first.
+        List<Instruction> out = new ArrayList<>();
+        p.keys.tick(now).ifPresent(timedOut -> out.addAll(onKeyEvent(p, timedOut, now)));
+        out.addAll(onKeyEvent(p, p.keys.press(k, now), now));
+        return out;
     }
 
     private List<Instruction> onKeyEvent(LiveParticipant p, KeyEvent event, Instant now) {

@@ -42,6 +42,10 @@ public record ConferencePolicy(
         return new ConferencePolicy(pin, value, nameRecordingMax, inviteNoAnswerTimeout, maxPendingInvitesPerInviter);
     }
 
+    public ConferencePolicy withNameRecordingMax(Duration value) {
+        return new ConferencePolicy(pin, keys, value, inviteNoAnswerTimeout, maxPendingInvitesPerInviter);
+    }
+
     public ConferencePolicy withInviteNoAnswerTimeout(Duration value) {
         return new ConferencePolicy(pin, keys, nameRecordingMax, value, maxPendingInvitesPerInviter);
     }

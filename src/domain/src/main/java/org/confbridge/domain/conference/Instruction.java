@@ -1,6 +1,7 @@
 package org.confbridge.domain.conference;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.confbridge.domain.invite.InviteId;
@@ -24,7 +25,7 @@ public sealed interface Instruction {
         }
 
         public static Play prompt(ParticipantId to, Prompt... prompts) {
-            return new Play(to, java.util.Arrays.stream(prompts).map(Audio::of).toList());
+            return new Play(to, Arrays.stream(prompts).map(Audio::of).toList());
         }
     }
 

@@ -146,6 +146,14 @@ class ConferenceKeysTest {
     }
 
     @Test
+    void aKeyAfterAnUnnoticedTimeoutFirstGetsTheErrorToneThenCountsAfresh() {
+        f.keys("mod", "*9");
+        f.advance(Duration.ofSeconds(4)); // no tick yet
+        assertThat(f.keys("mod", "*")).containsExactly(play("mod", Prompt.ERROR_TONE));
+        assertThat(f.keys("mod", "92")).containsExactly(play("mod", Prompt.LOCKED));
+    }
+
+    @Test
     void digitsAndHashOutsideACommandMeanNothing() {
         assertThat(f.keys("ann", "123#")).isEmpty();
         assertThat(f.conference.nextDeadline()).isEmpty();
