@@ -6,8 +6,9 @@ import java.util.Queue;
 /**
  * RFC 4733 sender: plays queued digits as telephone-event packets, one per 20 ms tick.
  *
- * <p>Each digit: a first packet with the marker bit, updates with growing duration for
- * {@value #TONE_TICKS} ticks, the end packet sent three times (RFC 4733 2.5.1.4), then a
+ * <p>Each digit: a first packet with the marker bit, updates with growing duration, reaching
+ * {@value #TONE_TICKS} ticks (100 ms) in the end packet, which is sent three times
+ * (RFC 4733 2.5.1.4), then a
  * {@value #GAP_TICKS}-tick gap in which normal audio flows. All packets of a digit carry the
  * RTP timestamp of its first tick.
  *
@@ -79,8 +80,9 @@ public final class TelephoneEventSender {
             tick = 0;
         }
         int current = tick++;
-        if (current >= TONE_TICKS + END_REPEATS) {
-            if (current >= TONE_TICKS + END_REPEATS + GAP_TICKS - 1) {
+        int lastEndTick = TONE_TICKS - 1 + END_REPEATS - 1;
+        if (current > lastEndTick) {
+            if (current >= lastEndTick + GAP_TICKS) {
                 event = -1;
             }
             return null;
