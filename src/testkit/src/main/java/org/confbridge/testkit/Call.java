@@ -78,6 +78,7 @@ public final class Call {
     private long sdpVersion = 1;
     private boolean lateOfferPending;
     private long ackedInviteCseq = -1;
+    private boolean mediaStarted;
 
     // JAIN-SIP objects, set once on the stack thread or the creating thread
     private volatile Dialog dialog;
@@ -487,8 +488,8 @@ public final class Call {
                 finalStatus = status;
                 finalReason = response.getReasonPhrase();
             }
+            startMedia(); // before ANSWERED is visible, so a test may send RFC 4733 keys at once
             advance(CallState.ANSWERED);
-            startMedia();
         } else {
             ended(CallState.FAILED, status, response.getReasonPhrase());
         }
@@ -567,19 +568,19 @@ public final class Call {
         if (now.isTerminal() || now == CallState.ANSWERED) {
             return;
         }
+        boolean late;
+        synchronized (this) {
+            late = lateOfferPending;
+        }
         respondToInvite(200, sdp);
+        if (!late) {
+            startMedia();
+        }
         synchronized (this) {
             finalStatus = 200;
             finalReason = "OK";
         }
         advance(CallState.ANSWERED);
-        boolean late;
-        synchronized (this) {
-            late = lateOfferPending;
-        }
-        if (!late) {
-            startMedia();
-        }
     }
 
     void onRequest(Request request, ServerTransaction tx) {
@@ -747,10 +748,14 @@ public final class Call {
             LOG.warning("call " + callId + " answered without a usable G.711 stream: not sending media");
             return;
         }
-        if (!rtp.isClosed()) {
-            rtp.play(initialAudio.get());
-            rtp.startSending();
+        synchronized (this) {
+            if (mediaStarted || rtp.isClosed()) {
+                return; // early media already started it: keep the source (and its phase) running
+            }
+            mediaStarted = true;
         }
+        rtp.play(initialAudio.get());
+        rtp.startSending();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------

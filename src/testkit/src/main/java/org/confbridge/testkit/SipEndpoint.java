@@ -59,12 +59,14 @@ final class SipEndpoint implements AutoCloseable {
     final int port;
     final SipProvider provider;
     private final SipStack stack;
+    private final SipListener listener;
 
-    private SipEndpoint(String host, int port, SipStack stack, SipProvider provider) {
+    private SipEndpoint(String host, int port, SipStack stack, SipProvider provider, SipListener listener) {
         this.host = host;
         this.port = port;
         this.stack = stack;
         this.provider = provider;
+        this.listener = listener;
     }
 
     static SipEndpoint open(String host, SipListener listener) throws IOException {
@@ -81,8 +83,8 @@ final class SipEndpoint implements AutoCloseable {
                 provider.addListeningPoint(tcp);
                 provider.addSipListener(listener);
                 stack.start();
-                return new SipEndpoint(literal, port, stack, provider);
-            } catch (SipException | InvalidArgumentException | java.util.TooManyListenersException e) {
+                return new SipEndpoint(literal, port, stack, provider, listener);
+            } catch (SipException | InvalidArgumentException | java.util.TooManyListenersException | RuntimeException e) {
                 // most likely someone took the port between the probe and the bind: try another
                 stack.stop();
                 last = new IOException("cannot listen on " + literal + ":" + port + ": " + e.getMessage(), e);
@@ -206,20 +208,19 @@ final class SipEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            for (ListeningPoint lp : provider.getListeningPoints()) {
-                try {
-                    provider.removeListeningPoint(lp);
-                    stack.deleteListeningPoint(lp);
-                } catch (ObjectInUseException e) {
-                    LOG.log(Level.FINE, "listening point still in use", e);
-                }
+        provider.removeSipListener(listener);
+        for (ListeningPoint lp : provider.getListeningPoints()) {
+            try {
+                provider.removeListeningPoint(lp);
+                stack.deleteListeningPoint(lp); // closes the socket now
+            } catch (ObjectInUseException e) {
+                LOG.log(Level.FINE, "listening point still in use", e);
             }
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            LOG.log(Level.FINE, "SIP provider still in use", e);
-        } finally {
-            stack.stop();
         }
+        // JAIN-SIP's stop() sleeps a fixed second before clearing its tables (and deleting the last
+        // provider would call it too): run it on a daemon thread so closing a phone is quick.
+        Thread stopper = new Thread(stack::stop, "testphone-sip-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
     }
 }

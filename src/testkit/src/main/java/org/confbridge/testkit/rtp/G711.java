@@ -8,7 +8,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 /**
- * G.711 u-law / A-law as lookup tables filled once from the JDK's own codecs (javax.sound), so the test
+ * G.711 u-law / A-law as lookup tables filled once from the JDK's decoders (javax.sound), so the test
  * phone does not share a hand-written codec with the product it checks.
  */
 public final class G711 {
@@ -69,22 +69,39 @@ public final class G711 {
             allCodes[i] = (byte) i;
         }
         byte[] decoded = convert(new AudioInputStream(new ByteArrayInputStream(allCodes), law, 256), pcm);
+        if (decoded.length != 512) {
+            throw new IllegalStateException("JDK " + encoding + " decoder returned " + decoded.length + " bytes");
+        }
         short[] decodeTable = new short[256];
         for (int i = 0; i < 256; i++) {
             decodeTable[i] = (short) ((decoded[2 * i] & 0xff) | (decoded[2 * i + 1] << 8));
         }
+        return new G711(decodeTable, nearestLevelEncoder(decodeTable));
+    }
 
-        byte[] allSamples = new byte[65536 * 2];
+    /**
+     * Encodes each sample to the code whose reconstruction value is nearest, which is what G.711's
+     * decision levels amount to. The JDK's own A-law encoder is not used: it maps -1..-7 to -248.
+     * Ties go to the larger value (A-law 0 becomes +8, 0xD5); equal values to the higher code
+     * (u-law 0 becomes 0xFF, "positive zero").
+     */
+    private static byte[] nearestLevelEncoder(short[] decodeTable) {
+        // distinct reconstruction levels in ascending order, each with its preferred (highest) code
+        java.util.TreeMap<Integer, Integer> levels = new java.util.TreeMap<>();
+        for (int code = 0; code < 256; code++) {
+            levels.merge((int) decodeTable[code], code, Math::max);
+        }
+        int[] values = levels.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] codes = levels.values().stream().mapToInt(Integer::intValue).toArray();
+        byte[] encodeTable = new byte[65536];
+        int i = 0;
         for (int v = Short.MIN_VALUE; v <= Short.MAX_VALUE; v++) {
-            int i = v - Short.MIN_VALUE;
-            allSamples[2 * i] = (byte) v;
-            allSamples[2 * i + 1] = (byte) (v >> 8);
+            while (i + 1 < values.length && Math.abs(values[i + 1] - v) <= Math.abs(values[i] - v)) {
+                i++;
+            }
+            encodeTable[v - Short.MIN_VALUE] = (byte) codes[i];
         }
-        byte[] encodeTable = convert(new AudioInputStream(new ByteArrayInputStream(allSamples), pcm, 65536), law);
-        if (encodeTable.length != 65536 || decoded.length != 512) {
-            throw new IllegalStateException("JDK " + encoding + " codec returned unexpected lengths");
-        }
-        return new G711(decodeTable, encodeTable);
+        return encodeTable;
     }
 
     private static byte[] convert(AudioInputStream source, AudioFormat target) {

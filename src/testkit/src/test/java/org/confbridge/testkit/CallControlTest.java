@@ -1,0 +1,88 @@
+package org.confbridge.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Hold by re-INVITE, late offer, SIP over TCP, BYE from the callee. */
+class CallControlTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private TestPhone caller;
+    private TestPhone callee;
+
+    @BeforeEach
+    void startPhones() throws Exception {
+        caller = TestPhone.start();
+        callee = TestPhone.start();
+        callee.onIncoming(IncomingPolicy.answer().sendingTone(600, -20));
+    }
+
+    @AfterEach
+    void closePhones() {
+        caller.close();
+        callee.close();
+    }
+
+    @Test
+    void holdStopsThePeersMediaAndUnholdBringsItBack() throws Exception {
+        Call call = caller.call(callee.uri("gw"), CallOptions.defaults().sendingTone(400, -20));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+
+        assertThat(call.hold()).isEqualTo(200);
+        assertThat(peer.remoteDirection()).isEqualTo(MediaDirection.SENDONLY);
+        assertThat(peer.localDirection()).isEqualTo(MediaDirection.RECVONLY);
+        assertThat(call.remoteDirection()).isEqualTo(MediaDirection.RECVONLY);
+        Thread.sleep(200);
+        int framesAtHold = call.audio().frameCount();
+        Thread.sleep(400);
+        assertThat(call.audio().frameCount() - framesAtHold).as("frames from a held peer").isLessThanOrEqualTo(1);
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).as("the holder still sends").isTrue();
+
+        assertThat(call.unhold()).isEqualTo(200);
+        assertThat(peer.remoteDirection()).isEqualTo(MediaDirection.SENDRECV);
+        assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+    }
+
+    @Test
+    void lateOfferIsAnsweredInTheAck() throws Exception {
+        Call call = caller.call(callee.uri("gw"), CallOptions.defaults().lateOffer().sendingTone(400, -20));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(call.invite().hasSdp()).isFalse();
+        assertThat(peer.awaitRequest("ACK", WAIT).hasSdp()).isTrue();
+        assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).isTrue();
+    }
+
+    @Test
+    void callOverTcpCarriesSignallingAndMedia() throws Exception {
+        Call call = caller.call(callee.uri("gw"), CallOptions.defaults().transport(SipTransport.TCP).sendingTone(400, -20));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(peer.invite().header("Via")).containsIgnoringCase("TCP");
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).isTrue();
+        peer.hangup();
+        assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(call.received("BYE")).isTrue();
+    }
+
+    @Test
+    void byeFromTheCalleeEndsTheCallerAndIsRecorded() throws Exception {
+        Call call = caller.call(callee.uri("gw"));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        peer.hangup();
+        assertThat(peer.state()).isEqualTo(CallState.ENDED);
+        assertThat(call.awaitRequest("BYE", WAIT)).isNotNull();
+        assertThat(call.state()).isEqualTo(CallState.ENDED);
+        assertThat(caller.requestsReceived()).anyMatch(r -> r.method().equals("BYE"));
+        assertThat(call.rtp().isClosed()).isTrue();
+    }
+}
