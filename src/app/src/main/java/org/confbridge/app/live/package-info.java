@@ -1,5 +1,6 @@
 /**
- * Live conferences: who is in which conference right now, with which role and mute state.
+ * Live state of this server: who is in which conference right now, with which role and mute
+ * state, and whether the database answers (for the health check).
  *
  * <p>May contain: the container-managed-concurrency {@code @Singleton} registry that the SIP servlets
  * and REST resources call, and the small immutable views it hands out. The rules themselves (admission,
