@@ -34,6 +34,7 @@ public final class JitterBuffer {
     private static final int MASK = RING_SAMPLES - 1;
     private static final int LATE_PACKETS_BEFORE_RESYNC = 3;
     private static final int FRAME = AudioFrames.FRAME_SAMPLES;
+    private static final int BACKLOG_READS = 10;
 
     private final short[] ring = new short[RING_SAMPLES];
     private final boolean[] filled = new boolean[RING_SAMPLES];
@@ -48,6 +49,7 @@ public final class JitterBuffer {
     private boolean haveLastFrame;
     private int concealedInRow;
     private int latePacketsInRow;
+    private int backlogReads;
 
     private long latePackets;
     private long resyncs;
@@ -138,17 +140,25 @@ public final class JitterBuffer {
     }
 
     /**
-     * If the sender's clock runs faster than ours, stored audio piles up and adds delay. Beyond
-     * three frames more than the target depth, drop the oldest frame.
+     * If the sender's clock runs faster than ours, or a burst after a network stall left audio
+     * piled up, the extra delay would stay for the rest of the call. While more than three frames
+     * beyond the target depth stay buffered for {@value #BACKLOG_READS} reads in a row, drop the
+     * oldest frame; a short burst that the playout absorbs is left alone.
      */
     private void dropBacklog() {
-        if (writtenEnd - playout > depthSamples + 3 * FRAME) {
-            for (int i = 0; i < FRAME; i++) {
-                filled[(playout + i) & MASK] = false;
-            }
-            playout += FRAME;
-            discardedFrames++;
+        if (writtenEnd - playout <= depthSamples + 3 * FRAME) {
+            backlogReads = 0;
+            return;
         }
+        if (++backlogReads < BACKLOG_READS) {
+            return;
+        }
+        backlogReads = 0;
+        for (int i = 0; i < FRAME; i++) {
+            filled[(playout + i) & MASK] = false;
+        }
+        playout += FRAME;
+        discardedFrames++;
     }
 
     private void resync(int ts, int newSsrc) {
