@@ -738,8 +738,8 @@ public final class Call {
             return;
         }
         rtp.setTarget(new RtpSession.Target(remote.address, codec.payloadType(), eventPayloadType));
-        // send only if we may send and the peer is willing to receive
-        rtp.setSending(localDirection.sends()
+        // send only if we may send and the peer is willing to receive; c=0.0.0.0 is the old (RFC 2543) hold
+        rtp.setSending(localDirection.sends() && !remote.address.getAddress().isAnyLocalAddress()
                 && (remote.direction == MediaDirection.SENDRECV || remote.direction == MediaDirection.RECVONLY));
     }
 

@@ -55,6 +55,15 @@ public interface AudioSource {
         };
     }
 
+    /** An 8 kHz mono WAV file (PCM or G.711), once (then silence) or looped. */
+    static AudioSource wav(java.nio.file.Path file, boolean loop) {
+        org.confbridge.testkit.audio.AudioClip clip = org.confbridge.testkit.audio.WavFiles.readMono(file);
+        if (clip.sampleRate() != 8000) {
+            throw new IllegalArgumentException(file + " is " + clip.sampleRate() + " Hz; the phone sends 8000 Hz");
+        }
+        return pcm(clip.samples(), loop);
+    }
+
     /** The given 8 kHz PCM, once (then silence) or looped. */
     static AudioSource pcm(short[] samples, boolean loop) {
         short[] copy = samples.clone();
