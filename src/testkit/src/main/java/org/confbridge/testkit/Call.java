@@ -102,8 +102,9 @@ public final class Call {
 
     // ---- creation ------------------------------------------------------------------------------------
 
-    static Call placeOutgoing(SipEndpoint sip, ScheduledExecutorService timers, String target, CallOptions options)
-            throws IOException {
+    /** Builds and sends the INVITE; {@code register} sees the call before it is sent (fast peers answer at once). */
+    static Call placeOutgoing(SipEndpoint sip, ScheduledExecutorService timers, String target, CallOptions options,
+            java.util.function.Consumer<Call> register) throws IOException {
         RtpSession rtp = new RtpSession(InetAddress.getByName(sip.host), options.telephoneEventPayloadType());
         try {
             String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -121,6 +122,7 @@ public final class Call {
             ClientTransaction tx = sip.provider.getNewClientTransaction(request);
             call.inviteClientTx = tx;
             call.dialog = tx.getDialog();
+            register.accept(call);
             return call.startInvite(tx, options.answerTimeout());
         } catch (ParseException | SipException | RuntimeException e) {
             rtp.close();
@@ -165,20 +167,38 @@ public final class Call {
     }
 
     /**
-     * Waits until the call has been in {@code wanted} (now or before) or ended without reaching it.
-     * Returns whether it was reached; false on timeout.
+     * Waits until the call has reached {@code wanted} (now or before) or can no longer reach it; returns
+     * whether it was reached, false on timeout. A call that skipped a step has reached it when it got
+     * further: a call answered without a 180 has reached RINGING; one that failed has not.
      */
     public boolean awaitState(CallState wanted, Duration timeout) throws InterruptedException {
+        return awaitCondition(() -> hasReached(wanted) || state.isTerminal(), timeout) && hasReached(wanted);
+    }
+
+    // holds this
+    private boolean hasReached(CallState wanted) {
+        if (reached.contains(wanted)) {
+            return true;
+        }
+        if (wanted.isTerminal()) {
+            return false;
+        }
+        return reached.stream().anyMatch(r -> !r.isTerminal() && r.ordinal() > wanted.ordinal());
+    }
+
+    /** Waits, on this call's monitor, until {@code condition} (evaluated holding it) is true. */
+    private boolean awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
-            while (!reached.contains(wanted) && !state.isTerminal()) {
+            while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            return reached.contains(wanted);
+            return true;
         }
     }
 
@@ -226,21 +246,26 @@ public final class Call {
 
     /** Waits for a request with this method; returns it, or null on timeout. */
     public SipMessageRecord awaitRequest(String method, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitCondition(() -> firstRequest(method) != null, timeout);
         synchronized (this) {
-            while (true) {
-                for (SipMessageRecord r : requests) {
-                    if (r.method().equalsIgnoreCase(method)) {
-                        return r;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+            return firstRequest(method);
+        }
+    }
+
+    // holds this
+    private SipMessageRecord firstRequest(String method) {
+        for (SipMessageRecord r : requests) {
+            if (r.method().equalsIgnoreCase(method)) {
+                return r;
             }
         }
+        return null;
+    }
+
+    /** Waits until {@code count} keys came by SIP INFO; returns the keys received (maybe fewer on timeout). */
+    public String awaitInfoDigits(int count, Duration timeout) throws InterruptedException {
+        awaitCondition(() -> infoDigits.length() >= count, timeout);
+        return infoDigits();
     }
 
     /** The INVITE: the one we sent (outgoing) or the one the peer sent (incoming). */
@@ -402,10 +427,9 @@ public final class Call {
         if (incoming) {
             throw new IllegalStateException("CANCEL is for outgoing calls; use hangup() on an incoming one");
         }
-        if (!awaitState(CallState.RINGING, REQUEST_TIMEOUT) && !hasProvisional()) {
-            if (state().isTerminal()) {
-                return;
-            }
+        awaitCondition(() -> hasProvisional() || state.isTerminal() || state == CallState.ANSWERED, REQUEST_TIMEOUT);
+        if (state().isTerminal()) {
+            return;
         }
         if (state() == CallState.ANSWERED) {
             hangup();

@@ -102,9 +102,7 @@ public final class TestPhone implements AutoCloseable {
     /** Sends an INVITE to {@code target}; returns at once, use {@link Call#expectState} to wait. */
     public Call call(String target, CallOptions options) throws IOException {
         requireOpen();
-        Call call = Call.placeOutgoing(sip, timers, target, options);
-        calls.put(call.callId(), call);
-        return call;
+        return Call.placeOutgoing(sip, timers, target, options, call -> calls.put(call.callId(), call));
     }
 
     /** How the phone treats INVITEs from now on (until changed). Default: reject with 480. */

@@ -85,4 +85,63 @@ class CallControlTest {
         assertThat(caller.requestsReceived()).anyMatch(r -> r.method().equals("BYE"));
         assertThat(call.rtp().isClosed()).isTrue();
     }
+
+    @Test
+    void calleeCanHoldTheCallerByReinvite() throws Exception {
+        Call call = caller.call(callee.uri("gw"), CallOptions.defaults().sendingTone(400, -20));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).isTrue();
+
+        assertThat(peer.hold()).isEqualTo(200);
+
+        assertThat(call.remoteDirection()).isEqualTo(MediaDirection.SENDONLY);
+        assertThat(call.localDirection()).isEqualTo(MediaDirection.RECVONLY);
+        Thread.sleep(200);
+        int frames = peer.audio().frameCount();
+        Thread.sleep(400);
+        assertThat(peer.audio().frameCount() - frames).as("a held caller stops sending").isLessThanOrEqualTo(1);
+        assertThat(peer.unhold()).isEqualTo(200);
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).isTrue();
+    }
+
+    @Test
+    void toneSilenceAndWavFollowWhatThePeerSends(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.confbridge.testkit.rtp.AudioMark start = org.confbridge.testkit.rtp.AudioMark.now();
+        Call call = caller.call(callee.uri("gw"));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+        assertThat(call.audio().awaitSilence(-60, Duration.ofMillis(300))).as("a tone is not silence").isFalse();
+
+        org.confbridge.testkit.rtp.AudioMark toneEnd = call.audio().mark();
+        peer.sendSilence();
+        assertThat(call.audio().awaitNoTone(600, -50, WAIT)).isTrue();
+        assertThat(call.audio().awaitSilence(-60, WAIT)).isTrue();
+        org.confbridge.testkit.rtp.AudioMark silent = call.audio().mark();
+        Thread.sleep(300);
+        assertThat(call.audio().hearsToneBetween(600, -26, start, toneEnd)).isTrue();
+        assertThat(call.audio().hearsToneBetween(600, -50, silent, call.audio().mark())).isFalse();
+        assertThat(call.audio().since(silent).duration()).isGreaterThan(Duration.ofMillis(200));
+
+        java.nio.file.Path wav = dir.resolve("heard.wav");
+        int heardBefore = call.audio().all().length();
+        call.audio().writeWav(wav);
+        org.confbridge.testkit.audio.AudioClip saved = org.confbridge.testkit.audio.WavFiles.readMono(wav);
+        assertThat(saved.length()).isGreaterThanOrEqualTo(heardBefore);
+        assertThat(saved.containsTone(600, -26, Duration.ofMillis(200))).isTrue();
+        assertThat(saved.slice(saved.duration().minusMillis(200), Duration.ofMillis(200)).rmsDbfs()).isLessThan(-60);
+    }
+
+    @Test
+    void hangingUpAnUnansweredIncomingCallDeclinesIt() throws Exception {
+        callee.onIncoming(IncomingPolicy.ringForever());
+        Call call = caller.call(callee.uri("gw"));
+        call.expectState(CallState.RINGING, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        peer.hangup();
+        assertThat(call.awaitState(CallState.FAILED, WAIT)).isTrue();
+        assertThat(call.finalStatus()).isEqualTo(603);
+    }
 }

@@ -35,6 +35,7 @@ class IncomingPolicyTest {
         assertThat(call.awaitState(CallState.FAILED, WAIT)).isTrue();
         assertThat(call.finalStatus()).isEqualTo(486);
         assertThat(call.awaitState(CallState.ANSWERED, Duration.ZERO)).isFalse();
+        assertThat(call.awaitState(CallState.RINGING, Duration.ZERO)).as("486 came without 180").isFalse();
         assertThat(callee.awaitIncomingCall(WAIT).state()).isEqualTo(CallState.FAILED);
     }
 
@@ -95,6 +96,16 @@ class IncomingPolicyTest {
         call.expectState(CallState.ANSWERED, WAIT);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(650));
         assertThat(call.provisionalStatuses()).contains(180);
+    }
+
+    @Test
+    void answeredCallHasPassedRingingEvenWhenAwaitedLate() throws Exception {
+        callee.onIncoming(IncomingPolicy.earlyMediaThenAnswer(Duration.ZERO));
+        Call call = caller.call(callee.uri("gw"));
+        call.expectState(CallState.ANSWERED, WAIT);
+        assertThat(call.provisionalStatuses()).doesNotContain(180);
+        assertThat(call.awaitState(CallState.RINGING, Duration.ZERO)).isTrue();
+        assertThat(call.awaitState(CallState.FAILED, Duration.ZERO)).isFalse();
     }
 
     @Test

@@ -91,6 +91,34 @@ class SippInteropTest {
         }
     }
 
+    @Test
+    void outOfDialogOptionsIsAnswered200() throws Exception {
+        assumeTrue(new File("/usr/bin/sipp").canExecute(), "sipp not installed");
+        Files.writeString(dir.resolve("options.xml"), String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>",
+                "<scenario name=\"options\">",
+                "  <send><![CDATA[",
+                "OPTIONS sip:[service]@[remote_ip]:[remote_port] SIP/2.0",
+                "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]",
+                "From: <sip:probe@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]",
+                "To: <sip:[service]@[remote_ip]:[remote_port]>",
+                "Call-ID: [call_id]",
+                "CSeq: 1 OPTIONS",
+                "Max-Forwards: 70",
+                "Content-Length: 0",
+                "",
+                "]]></send>",
+                "  <recv response=\"200\"/>",
+                "</scenario>", ""));
+        try (TestPhone phone = TestPhone.start()) {
+            Process sipp = sipp("-sf", dir.resolve("options.xml").toString(), "-i", "127.0.0.1",
+                    "-p", String.valueOf(freeUdpPort()), "-s", "ping", "127.0.0.1:" + phone.sipPort());
+            assertThat(sipp.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sipp.exitValue()).as("sipp got 200 to OPTIONS\n" + log()).isZero();
+            assertThat(phone.requestsReceived()).anyMatch(r -> r.method().equals("OPTIONS"));
+        }
+    }
+
     private Process sipp(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/sipp"));
         command.addAll(List.of(args));
