@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param rtpPortMin first port of the RTP range
  * @param rtpPortMax last port of the RTP range
  * @param mediaTimeout a sendrecv leg with no RTP for this long is reported (zero disables)
- * @param receiveThreads threads that receive RTP for all legs (1-2 is plenty for thousands of legs)
+ * @param receiveThreads I/O loop threads that receive and send RTP for all legs (each owns a share of the legs)
  * @param jitterDepthFrames jitter buffer depth in 20 ms frames
  * @param talkEnergyThreshold mean energy per sample above which a frame is speech
  * @param talkHangTime quiet time before "stopped talking"
@@ -40,10 +40,14 @@ public record MediaEngineConfig(
         }
     }
 
-    /** Defaults: ports 20000-29999, 30 s media timeout, one receive thread, 40 ms jitter buffer. */
+    /**
+     * Defaults: ports 20000-29999, 30 s media timeout, one I/O loop per core (at most two: the
+     * packet path is system calls, and the mixer needs a core too), 40 ms jitter buffer.
+     */
     public static MediaEngineConfig defaults(InetAddress bindAddress) {
+        int loops = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         // Talk threshold: mean energy of a sine of amplitude ~ 500 (about -36 dBFS), above line noise.
-        return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), 1, 2,
+        return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), loops, 2,
                 500.0 * 500.0 / 2, Duration.ofMillis(400), false);
     }
 

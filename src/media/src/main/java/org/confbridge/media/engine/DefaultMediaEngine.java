@@ -60,7 +60,7 @@ public final class DefaultMediaEngine implements MediaEngine {
             throws IOException {
         this.config = config;
         this.ports = new RtpPortAllocator(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
-        this.mixer = new Mixer(config.mediaTimeout().toNanos());
+        this.mixer = new Mixer(config.mediaTimeout().toNanos(), this::flushLoops);
         this.events = events;
         this.io = io;
         this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
@@ -75,6 +75,12 @@ public final class DefaultMediaEngine implements MediaEngine {
         } catch (IOException e) {
             loops.forEach(RtpReceiveLoop::close);
             throw e;
+        }
+    }
+
+    private void flushLoops() {
+        for (int i = 0, n = loops.size(); i < n; i++) {
+            loops.get(i).requestFlush();
         }
     }
 

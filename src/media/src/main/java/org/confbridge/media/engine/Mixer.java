@@ -23,8 +23,14 @@ final class Mixer {
     private final long mediaTimeoutNanos;
     private long tickCount;
 
-    Mixer(long mediaTimeoutNanos) {
+    private final Runnable afterTick;
+
+    /**
+     * @param afterTick runs at the end of every tick (hands the prepared packets to the I/O loops)
+     */
+    Mixer(long mediaTimeoutNanos, Runnable afterTick) {
         this.mediaTimeoutNanos = mediaTimeoutNanos;
+        this.afterTick = afterTick;
     }
 
     void post(Runnable command) {
@@ -57,6 +63,7 @@ final class Mixer {
             }
         }
         timer.record(System.nanoTime() - start);
+        afterTick.run();
     }
 
     void addLeg(Leg leg) {

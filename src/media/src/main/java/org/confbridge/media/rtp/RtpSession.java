@@ -15,16 +15,19 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  * valid packet on we send to its source and drop packets from any other address
  * ({@link RtpDropReason#STRANGER}). A new SDP ({@link #update}) starts latching again.
  *
- * <p>Threads: {@link #receive} runs on the receive thread only; {@link #sendAudio},
- * {@link #sendEvent}, {@link #skip} and {@link #inbound()} polling on the mixer thread only;
+ * <p>Threads: {@link #receive} and {@link #flushOutbound} run on the I/O loop thread only;
+ * {@link #sendAudio}, {@link #sendEvent}, {@link #skip} and {@link #inbound()} polling on the
+ * mixer thread only (sending just queues the packet for the loop thread);
  * {@link #update} on any thread (the media description is a volatile immutable snapshot).
  */
 public final class RtpSession {
     private static final int INBOUND_CAPACITY = 16;
+    private static final int OUTBOUND_CAPACITY = 4;
 
     private final RtpTransport transport;
     private final RtpPacket parsed = new RtpPacket();        // receive thread
     private final InboundQueue inbound = new InboundQueue(INBOUND_CAPACITY);
+    private final OutboundQueue outbound = new OutboundQueue(OUTBOUND_CAPACITY);
     private final TelephoneEventReceiver dtmf;              // receive thread
     private final RtpCounters counters = new RtpCounters();
     private final byte[] sendBuffer = new byte[RtpPacket.HEADER_SIZE + RtpPacket.MAX_PAYLOAD]; // mixer thread
@@ -164,11 +167,17 @@ public final class RtpSession {
 
     private void transmit(int length, InetSocketAddress to) {
         sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
-        if (transport.send(sendBuffer, length, to)) {
-            counters.countSent();
-        } else {
-            counters.countSendError();
+        if (!outbound.offer(sendBuffer, length, to)) {
+            counters.countSendError(); // the I/O loop is more than a few ticks behind
         }
+    }
+
+    /**
+     * I/O loop thread (the one that receives for this session): sends the packets the mixer has
+     * prepared. Called after every tick.
+     */
+    public void flushOutbound() {
+        outbound.drainTo(transport, counters);
     }
 
     /** When the last valid packet arrived ({@link System#nanoTime()} scale). */
