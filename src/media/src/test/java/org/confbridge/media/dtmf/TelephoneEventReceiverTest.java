@@ -50,12 +50,33 @@ class TelephoneEventReceiverTest {
     }
 
     @Test
+    void redundantBlocksOfEarlierPressesAreReportedOnceAndFillGaps() {
+        // Packet 1 (lost): '4' alone. Packet 2 carries '4' (ended, 400 samples) redundantly, then '7' starting after it.
+        multi(1000, new int[][] {{4, 1, 400}, {7, 0, 160}});
+        multi(1000, new int[][] {{4, 1, 400}, {7, 1, 480}});
+        multi(1000, new int[][] {{4, 1, 400}, {7, 1, 480}});
+
+        assertThat(digits).containsExactly('4', '7');
+    }
+
+    @Test
     void nonKeyEventsAndShortPayloadsAreIgnored() {
         event(1000, 16, true, 800); // flash
         receiver.onEventPacket(2000, new byte[2], 0, 2);
 
         assertThat(digits).isEmpty();
         assertThat(receiver.ignoredPackets()).isEqualTo(2);
+    }
+
+    private void multi(long timestamp, int[][] blocks) {
+        byte[] payload = new byte[4 * blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
+            payload[4 * i] = (byte) blocks[i][0];
+            payload[4 * i + 1] = (byte) (blocks[i][1] == 1 ? 0x8A : 0x0A);
+            payload[4 * i + 2] = (byte) (blocks[i][2] >> 8);
+            payload[4 * i + 3] = (byte) blocks[i][2];
+        }
+        receiver.onEventPacket(timestamp, payload, 0, payload.length);
     }
 
     private void event(long timestamp, int event, boolean end, int duration) {
