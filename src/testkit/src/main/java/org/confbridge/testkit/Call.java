@@ -789,6 +789,10 @@ public final class Call {
     }
 
     private Response sendInDialog(String method, RequestCustomizer customizer) throws InterruptedException {
+        return awaitFuture(startInDialog(method, customizer), REQUEST_TIMEOUT, method);
+    }
+
+    private CompletableFuture<Response> startInDialog(String method, RequestCustomizer customizer) {
         CompletableFuture<Response> done = new CompletableFuture<>();
         try {
             Request request = dialog.createRequest(method);
@@ -799,7 +803,30 @@ public final class Call {
         } catch (ParseException | SipException e) {
             throw new IllegalStateException("cannot send " + method + " on call " + callId + ": " + e.getMessage(), e);
         }
-        return awaitFuture(done, REQUEST_TIMEOUT.plusSeconds(30), method);
+        return done;
+    }
+
+    /**
+     * Ends the call without waiting for the peer (used when the phone closes): BYE, CANCEL or 603 is sent
+     * once, then the call is ENDED/FAILED locally and its RTP socket closed.
+     */
+    void abandon() {
+        CallState now = state();
+        if (now.isTerminal()) {
+            return;
+        }
+        try {
+            if (now == CallState.ANSWERED) {
+                startInDialog(Request.BYE, req -> { });
+            } else if (incoming) {
+                respondToInvite(603, null);
+            } else if (hasProvisional()) {
+                sip.provider.getNewClientTransaction(inviteClientTx.createCancel()).sendRequest();
+            }
+        } catch (SipException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not tell the peer that call " + callId + " ends", e);
+        }
+        ended(now == CallState.ANSWERED ? CallState.ENDED : CallState.FAILED, 0, "phone closed");
     }
 
     private void sendInfo(String type, String subType, String body) throws InterruptedException {

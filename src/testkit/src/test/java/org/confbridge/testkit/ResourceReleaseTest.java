@@ -56,6 +56,20 @@ class ResourceReleaseTest {
     }
 
     @Test
+    void closeIsQuickWhenThePeerNeverAnswers() throws Exception {
+        try (DatagramSocket blackHole = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
+            TestPhone phone = TestPhone.start();
+            Call call = phone.call("sip:nobody@127.0.0.1:" + blackHole.getLocalPort());
+            Thread.sleep(200);
+            assertThat(call.state()).isEqualTo(CallState.CALLING);
+            long start = System.nanoTime();
+            phone.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+            assertThat(call.state()).isEqualTo(CallState.FAILED);
+        }
+    }
+
+    @Test
     void callingAfterCloseIsAClearError() throws Exception {
         TestPhone phone = TestPhone.start();
         phone.close();
