@@ -13,7 +13,8 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  *
  * <p>Symmetric RTP: until a valid packet arrives we send to the SDP address; from the first
  * valid packet on we send to its source and drop packets from any other address
- * ({@link RtpDropReason#STRANGER}). A new SDP ({@link #update}) starts latching again.
+ * ({@link RtpDropReason#STRANGER}). A new SDP with a new address ({@link #update}) starts
+ * latching again.
  *
  * <p>Threads: {@link #receive} and {@link #flushOutbound} run on the I/O loop thread only;
  * {@link #sendAudio}, {@link #sendEvent}, {@link #skip} and {@link #inbound()} polling on the
@@ -54,10 +55,17 @@ public final class RtpSession {
         this.lastReceivedNanos = System.nanoTime();
     }
 
-    /** Applies a new SDP outcome (initial answer, re-INVITE, hold): latching starts over. */
+    /**
+     * Applies a new SDP outcome (initial answer, re-INVITE, hold). If the remote address changed,
+     * latching starts over; a re-INVITE to the same address (hold, resume) keeps the latched
+     * source, so a caller behind NAT is not cut off until its next packet.
+     */
     public void update(NegotiatedMedia negotiated) {
+        NegotiatedMedia previous = this.media;
         this.media = negotiated;
-        this.latched = null;
+        if (previous == null || !previous.remoteRtp().equals(negotiated.remoteRtp())) {
+            this.latched = null;
+        }
         this.lastReceivedNanos = System.nanoTime(); // the timeout counts from the change, not from the past
     }
 

@@ -106,6 +106,24 @@ class LegBehaviourTest {
     }
 
     @Test
+    void reInviteWithANewAddressIsFollowed() throws Exception {
+        fixture = new EngineFixture();
+        MediaLeg leg = fixture.addParticipant(AudioCodec.PCMU);
+        fixture.talk(3, 450); // latched on the first phone
+        try (TestPhone moved = new TestPhone(AudioCodec.PCMA, 0x77)) {
+            leg.update(moved.media());
+
+            fixture.engine.advance(1);
+
+            assertThat(moved.receiveOne()).isNotNull();
+            assertThat(fixture.phone(0).hasPending(50)).isFalse();
+            moved.sendFrame(Signals.toneFrame(450, 0, 6000), leg.localPort());
+            fixture.awaitReceived(new long[] {4}); // the new address is accepted, not a stranger
+            assertThat(leg.stats().dropped()).doesNotContainKey("STRANGER");
+        }
+    }
+
+    @Test
     void heldLegSendsNothingAndResumes() throws Exception {
         fixture = new EngineFixture();
         MediaLeg leg = fixture.addParticipant(AudioCodec.PCMU);
