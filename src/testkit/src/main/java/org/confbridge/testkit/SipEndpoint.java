@@ -213,8 +213,10 @@ final class SipEndpoint implements AutoCloseable {
             try {
                 provider.removeListeningPoint(lp);
                 stack.deleteListeningPoint(lp); // closes the socket now
-            } catch (ObjectInUseException e) {
-                LOG.log(Level.FINE, "listening point still in use", e);
+            } catch (ObjectInUseException | RuntimeException e) {
+                // JAIN-SIP's UDP processor throws an NPE when stopped before its thread ran, after
+                // closing its socket: note it and go on with the next listening point
+                LOG.log(Level.FINE, "listening point " + lp.getTransport() + " did not stop cleanly", e);
             }
         }
         // JAIN-SIP's stop() sleeps a fixed second before clearing its tables (and deleting the last
