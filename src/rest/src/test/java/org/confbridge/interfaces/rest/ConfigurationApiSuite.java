@@ -30,21 +30,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConfigurationApiSuite {
 
-    protected static final String ADMIN_ID = System.getProperty("CONF_ADMIN_CLIENT_ID", "test-admin");
-    protected static final String ADMIN_SECRET = System.getProperty("CONF_ADMIN_CLIENT_SECRET", "test-admin-secret");
     private static final List<String> SEED_FIELDS = List.of("announce_caller_name", "enter_sound", "max_members",
             "pin", "moderator_pin", "mute_non_moderator", "music_on_hold_sound", "record_enabled");
 
     protected ApiClient api;
     protected String admin;
+    private String adminId;
+    private String adminSecret;
 
     /** Base URL of a running server, e.g. {@code http://127.0.0.1:41234}. */
     protected abstract String baseUrl();
 
+    /** client_id of the first-start administrator application of the server under test. */
+    protected String adminClientId() {
+        return "test-admin";
+    }
+
+    /** Its secret. */
+    protected String adminClientSecret() {
+        return "test-admin-secret";
+    }
+
     @BeforeAll
     void connect() {
+        adminId = adminClientId();
+        adminSecret = adminClientSecret();
         api = new ApiClient(baseUrl());
-        admin = api.token(ADMIN_ID, ADMIN_SECRET);
+        admin = api.token(adminId, adminSecret);
     }
 
     /** A fresh client with its own application; returns {client id, token}. */
@@ -89,8 +101,8 @@ public abstract class ConfigurationApiSuite {
 
     @Test
     void tokenEndpointIssuesBearerTokensThatAreNotCached() {
-        Answer a = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", ADMIN_ID,
-                "client_secret", ADMIN_SECRET), null);
+        Answer a = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", adminId,
+                "client_secret", adminSecret), null);
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("token_type").asText()).isEqualTo("Bearer");
@@ -101,7 +113,7 @@ public abstract class ConfigurationApiSuite {
 
     @Test
     void tokenEndpointAcceptsHttpBasicClientAuthentication() {
-        String basic = java.util.Base64.getEncoder().encodeToString((ADMIN_ID + ":" + ADMIN_SECRET).getBytes());
+        String basic = java.util.Base64.getEncoder().encodeToString((adminId + ":" + adminSecret).getBytes());
         Answer a = api.tokenRequest(Map.of("grant_type", "client_credentials"), "Basic " + basic);
 
         assertThat(a.status()).as(a.toString()).isEqualTo(200);
@@ -110,7 +122,7 @@ public abstract class ConfigurationApiSuite {
 
     @Test
     void tokenErrorsFollowRfc6749() {
-        Answer wrongSecret = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", ADMIN_ID,
+        Answer wrongSecret = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", adminId,
                 "client_secret", "wrong"), null);
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(wrongSecret.json().get("error").asText()).isEqualTo("invalid_client");
@@ -119,16 +131,16 @@ public abstract class ConfigurationApiSuite {
                 "client_secret", "x"), null);
         assertThat(unknown.json().get("error").asText()).isEqualTo("invalid_client");
 
-        Answer noGrant = api.tokenRequest(Map.of("client_id", ADMIN_ID, "client_secret", ADMIN_SECRET), null);
+        Answer noGrant = api.tokenRequest(Map.of("client_id", adminId, "client_secret", adminSecret), null);
         assertThat(noGrant.status()).isEqualTo(400);
         assertThat(noGrant.json().get("error").asText()).isEqualTo("invalid_request");
 
-        Answer password = api.tokenRequest(Map.of("grant_type", "password", "client_id", ADMIN_ID,
-                "client_secret", ADMIN_SECRET), null);
+        Answer password = api.tokenRequest(Map.of("grant_type", "password", "client_id", adminId,
+                "client_secret", adminSecret), null);
         assertThat(password.status()).isEqualTo(400);
         assertThat(password.json().get("error").asText()).isEqualTo("unsupported_grant_type");
 
-        Answer noSecret = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", ADMIN_ID), null);
+        Answer noSecret = api.tokenRequest(Map.of("grant_type", "client_credentials", "client_id", adminId), null);
         assertThat(noSecret.status()).isEqualTo(400);
         assertThat(noSecret.json().get("error").asText()).isEqualTo("invalid_request");
     }
@@ -175,7 +187,7 @@ public abstract class ConfigurationApiSuite {
         long adminAppId = -1;
         for (JsonNode app : list.json()) {
             assertThat(app.has("client_secret")).isFalse();
-            if (app.get("client_id").asText().equals(ADMIN_ID)) {
+            if (app.get("client_id").asText().equals(adminId)) {
                 adminAppId = app.get("id").asLong();
             }
         }
