@@ -396,6 +396,16 @@ public final class Call {
     }
 
     /**
+     * Moves this side's RTP to a new local port and announces it by re-INVITE (same codec and direction),
+     * as a phone changing network would. Returns the re-INVITE's final status.
+     */
+    public int moveMediaPort() throws InterruptedException, IOException {
+        requireAnswered("move media");
+        rtp.rebind();
+        return reinvite(localDirection());
+    }
+
+    /**
      * Ends the call the way a user would: BYE when answered (waits for its response), CANCEL while an
      * outgoing call rings, 603 Decline for an unanswered incoming call. No-op once ended.
      */

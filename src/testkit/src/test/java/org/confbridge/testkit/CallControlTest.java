@@ -51,6 +51,26 @@ class CallControlTest {
     }
 
     @Test
+    void movingTheMediaPortByReinviteKeepsAudioFlowingBothWays() throws Exception {
+        Call call = caller.call(callee.uri("gw"), CallOptions.defaults().sendingTone(400, -20));
+        call.expectState(CallState.ANSWERED, WAIT);
+        Call peer = callee.awaitIncomingCall(WAIT);
+        assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+        int oldPort = call.rtp().localPort();
+
+        assertThat(call.moveMediaPort()).isEqualTo(200);
+
+        int newPort = call.rtp().localPort();
+        assertThat(newPort).isNotEqualTo(oldPort);
+        assertThat(peer.remoteSdp()).contains("m=audio " + newPort + " ");
+        org.confbridge.testkit.rtp.AudioMark moved = call.audio().mark();
+        Thread.sleep(400);
+        assertThat(call.audio().since(moved).containsTone(600, -26, Duration.ofMillis(200)))
+                .as("the peer now sends to the new port").isTrue();
+        assertThat(peer.audio().awaitTone(400, -26, WAIT)).isTrue();
+    }
+
+    @Test
     void lateOfferIsAnsweredInTheAck() throws Exception {
         Call call = caller.call(callee.uri("gw"), CallOptions.defaults().lateOffer().sendingTone(400, -20));
         call.expectState(CallState.ANSWERED, WAIT);

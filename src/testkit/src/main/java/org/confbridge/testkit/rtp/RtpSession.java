@@ -68,7 +68,7 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
-    private final DatagramSocket socket;
+    private volatile DatagramSocket socket;
     private final ReceivedAudio audio = new ReceivedAudio();
     private final ReceivedDigits digits = new ReceivedDigits();
     private final Queue<PendingEvent> eventQueue = new ConcurrentLinkedQueue<>();
@@ -93,6 +93,22 @@ public final class RtpSession implements AutoCloseable {
         this.receiver = new Thread(this::receiveLoop, "testphone-rtp-rx-" + socket.getLocalPort());
         this.receiver.setDaemon(true);
         this.receiver.start();
+    }
+
+    /**
+     * Moves the stream to a new even local port (for a re-INVITE announcing it): later packets are sent
+     * from and received on the new port; the old socket is closed. Received audio stays on one timeline.
+     */
+    public synchronized int rebind() throws SocketException {
+        if (!running) {
+            throw new IllegalStateException("RTP session closed");
+        }
+        DatagramSocket old = socket;
+        DatagramSocket fresh = bindEvenPort(old.getLocalAddress());
+        fresh.setSoTimeout(100);
+        socket = fresh;
+        old.close();
+        return fresh.getLocalPort();
     }
 
     public int localPort() {
@@ -279,12 +295,16 @@ public final class RtpSession implements AutoCloseable {
         byte[] buffer = new byte[2048];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
         while (running) {
+            DatagramSocket current = socket;
             try {
                 datagram.setLength(buffer.length);
-                socket.receive(datagram);
+                current.receive(datagram);
             } catch (SocketTimeoutException e) {
                 continue;
             } catch (IOException e) {
+                if (running && current != socket) {
+                    continue; // rebind() swapped the socket under us
+                }
                 if (running) {
                     LOG.log(Level.FINE, "RTP receive failed", e);
                 }
