@@ -1,6 +1,7 @@
 package org.confbridge.app.live;
 
 import org.confbridge.domain.conference.HangupReason;
+import org.confbridge.media.MediaLeg;
 
 /**
  * One answered call as the live registry drives it; implemented by the SIP adapter.
@@ -18,6 +19,9 @@ public interface CallLeg {
     /** The caller's display name, may be null. */
     String callerDisplayName();
 
-    /** Ends the call from our side (BYE). */
+    /** The call's RTP leg in the media engine (allocated with the SDP answer, closed when the call ends). */
+    MediaLeg media();
+
+    /** Ends the call from our side (BYE) and releases its media; {@code reason} null: the caller's RTP stopped. */
     void hangUp(HangupReason reason);
 }

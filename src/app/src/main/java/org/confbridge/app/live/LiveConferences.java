@@ -10,16 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.EJB;
 import javax.ejb.Local;
 import javax.ejb.LocalBean;
 import javax.ejb.Lock;
 import javax.ejb.LockType;
 import javax.ejb.Schedule;
+import javax.ejb.SessionContext;
 import javax.ejb.Singleton;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
+import org.confbridge.app.media.ConferenceAudio;
+import org.confbridge.app.media.MediaServer;
 import org.confbridge.domain.conference.Caller;
 import org.confbridge.domain.conference.Conference;
 import org.confbridge.domain.conference.ConferencePolicy;
@@ -27,6 +32,7 @@ import org.confbridge.domain.conference.Instruction;
 import org.confbridge.domain.conference.Participant;
 import org.confbridge.domain.keys.DtmfKeys;
 import org.confbridge.domain.participant.ParticipantId;
+import org.confbridge.media.MediaLegListener;
 
 /**
  * The live conferences of this server: every answered call, which conference it is in, and the
@@ -35,8 +41,14 @@ import org.confbridge.domain.participant.ParticipantId;
  * the read lock.
  *
  * <p>Decisions are the domain's; this bean feeds it calls, keys and time, and carries out the
- * instructions it returns. Hang-ups go to the call's {@link CallLeg}; audio instructions wait for
- * the media engine and are logged for now.
+ * instructions it returns. Audio instructions go to the conference's {@link ConferenceAudio} (its media
+ * room and the callers' legs); hang-ups go to the call's {@link CallLeg} once the prompts queued before
+ * them have been played.
+ *
+ * <p>Media callbacks (RFC 4733 keys, ends of prompts and name recordings, media timeouts) reach this
+ * bean through {@link #runSerialized}: the media server's single callback thread calls it through the
+ * EJB proxy, so they take the same write lock as SIP requests, in the order they happened, and the media
+ * engine's own threads never wait for the lock.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
@@ -49,8 +61,16 @@ public class LiveConferences implements LiveConferenceQuery {
 
     private final Map<Long, Conference> conferences = new HashMap<>();
     private final Map<String, Seat> seats = new LinkedHashMap<>();
+    /** The media side of each live conference, by extension id. */
+    private final Map<Long, ConferenceAudio> audio = new HashMap<>();
     private final Clock clock;
     private final ConferencePolicy policy;
+
+    @EJB
+    private MediaServer media;
+
+    @Resource
+    private SessionContext context;
 
     /** Where a call sits: its conference and its leg (to carry out instructions about it). */
     private static final class Seat {
@@ -85,8 +105,13 @@ public class LiveConferences implements LiveConferenceQuery {
         Conference conference = conferences.computeIfAbsent(extension.extensionId(),
                 id -> new Conference(id, policy));
         seats.put(leg.id(), new Seat(extension.extensionId(), leg));
+        ConferenceAudio conferenceAudio = audio.computeIfAbsent(extension.extensionId(),
+                id -> new ConferenceAudio(media.createRoom(id), extension.clientId(), media.catalog(),
+                        serializedExecutor(), this::nameRecorded));
+        conferenceAudio.add(ParticipantId.of(leg.id()), leg.media());
+        leg.media().setListener(new CallMediaListener(leg.id(), serializedExecutor()));
         Caller caller = new Caller(ParticipantId.of(leg.id()), leg.callerNumber(), leg.callerDisplayName());
-        carryOut(conference.arrive(caller, extension.settings(), clock.instant()));
+        carryOut(extension.extensionId(), conference.arrive(caller, extension.settings(), clock.instant()));
     }
 
     /** The call ended (BYE either way, CANCEL, error): it leaves its conference. */
@@ -100,9 +125,79 @@ public class LiveConferences implements LiveConferenceQuery {
             return;
         }
         Conference conference = conferences.get(seat.extensionId);
-        carryOut(conference.leave(ParticipantId.of(legId), clock.instant()));
+        ConferenceAudio conferenceAudio = audio.get(seat.extensionId);
+        String name = conferenceAudio.remove(ParticipantId.of(legId));
+        carryOut(seat.extensionId, conference.leave(ParticipantId.of(legId), clock.instant()));
+        if (name != null) {
+            media.catalog().names().release(name); // after "has left" took its own hold on the file
+        }
         if (conference.isIdle()) {
             conferences.remove(seat.extensionId);
+            audio.remove(seat.extensionId).close();
+        }
+    }
+
+    /**
+     * Runs a media callback under this bean's write lock (called by the media server's callback thread
+     * through the EJB proxy; see the class doc). Failures are logged, never thrown back at the media side.
+     */
+    public void runSerialized(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "media callback failed", e);
+        }
+    }
+
+    /** Where media callbacks go: the media server's single callback thread, then this bean's proxy. */
+    private java.util.concurrent.Executor serializedExecutor() {
+        LiveConferences self = context.getBusinessObject(LiveConferences.class);
+        java.util.concurrent.Executor callbacks = media.callbacks();
+        return action -> callbacks.execute(() -> self.runSerialized(action));
+    }
+
+    /** A name recording ended (under the lock, from {@link ConferenceAudio}). */
+    private void nameRecorded(ParticipantId participant, String reference) {
+        Seat seat = seats.get(participant.value());
+        if (seat == null) {
+            if (reference != null) {
+                media.catalog().names().release(reference);
+            }
+            return;
+        }
+        carryOut(seat.extensionId, conferences.get(seat.extensionId).nameRecorded(participant, reference,
+                clock.instant()));
+    }
+
+    /** The caller's RTP stopped (not on hold): the call is dead, end it. */
+    private void mediaTimedOut(String legId) {
+        Seat seat = seats.get(legId);
+        if (seat == null) {
+            return;
+        }
+        LOG.info(() -> "no RTP from " + legId + ": ending the call");
+        seat.leg.hangUp(null);
+        leaveSeat(legId);
+    }
+
+    /** Media events of one call, handed to the lock in order. */
+    private final class CallMediaListener implements MediaLegListener {
+        private final String legId;
+        private final java.util.concurrent.Executor serialized;
+
+        CallMediaListener(String legId, java.util.concurrent.Executor serialized) {
+            this.legId = legId;
+            this.serialized = serialized;
+        }
+
+        @Override
+        public void onDigit(char digit) {
+            serialized.execute(() -> keyPressed(legId, digit));
+        }
+
+        @Override
+        public void onMediaTimeout() {
+            serialized.execute(() -> mediaTimedOut(legId));
         }
     }
 
@@ -118,7 +213,8 @@ public class LiveConferences implements LiveConferenceQuery {
         if (seat == null) {
             return false;
         }
-        carryOut(conferences.get(seat.extensionId).pressKey(ParticipantId.of(legId), canonical, clock.instant()));
+        carryOut(seat.extensionId,
+                conferences.get(seat.extensionId).pressKey(ParticipantId.of(legId), canonical, clock.instant()));
         return true;
     }
 
@@ -139,7 +235,7 @@ public class LiveConferences implements LiveConferenceQuery {
         for (Conference conference : List.copyOf(conferences.values())) {
             Optional<Instant> deadline = conference.nextDeadline();
             if (deadline.isPresent() && !deadline.get().isAfter(now)) {
-                carryOut(conference.tick(now));
+                carryOut(conference.extensionId(), conference.tick(now));
             }
         }
     }
@@ -172,22 +268,29 @@ public class LiveConferences implements LiveConferenceQuery {
         return calls;
     }
 
-    private void carryOut(List<Instruction> instructions) {
+    private void carryOut(long extensionId, List<Instruction> instructions) {
         for (Instruction instruction : instructions) {
+            ConferenceAudio conferenceAudio = audio.get(extensionId);
             if (instruction instanceof Instruction.Hangup hangup) {
                 Seat seat = seats.get(hangup.participant().value());
                 if (seat != null) {
-                    try {
-                        seat.leg.hangUp(hangup.reason());
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Could not hang up " + hangup.participant(), e);
-                    }
+                    CallLeg leg = seat.leg;
+                    // BYE once the caller has heard why ("wrong PIN", "conference locked").
+                    conferenceAudio.afterQueuedAudio(hangup.participant(), () -> hangUp(leg, hangup));
                     // The domain expects leave() after a hang-up; the BYE's answer needs nothing more.
                     leaveSeat(hangup.participant().value());
                 }
-            } else {
-                LOG.fine(() -> "media instruction pending the media engine: " + instruction);
+            } else if (conferenceAudio == null || !conferenceAudio.carryOut(instruction)) {
+                LOG.fine(() -> "instruction not carried out here: " + instruction);
             }
+        }
+    }
+
+    private static void hangUp(CallLeg leg, Instruction.Hangup hangup) {
+        try {
+            leg.hangUp(hangup.reason());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hang up " + hangup.participant(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.confbridge.interfaces.sip;
 
 import org.confbridge.app.ConferenceExtension;
+import org.confbridge.media.MediaLeg;
 import org.confbridge.media.sdp.SdpNegotiator;
 
 /**
@@ -13,14 +14,15 @@ final class CallState {
 
     final ConferenceExtension conference;
     final SdpNegotiator negotiator;
-    final RtpPortReservation rtp;
+    /** The call's RTP leg in the media engine; its port is the one in our SDP. */
+    final MediaLeg rtp;
     final String legId;
     /** Our answer when the INVITE had no offer: the caller's answer comes in the ACK. */
     final boolean lateOffer;
     boolean joined;
-    boolean ended;
+    volatile boolean ended;
 
-    CallState(ConferenceExtension conference, SdpNegotiator negotiator, RtpPortReservation rtp, String legId,
+    CallState(ConferenceExtension conference, SdpNegotiator negotiator, MediaLeg rtp, String legId,
               boolean lateOffer) {
         this.conference = conference;
         this.negotiator = negotiator;
@@ -30,7 +32,7 @@ final class CallState {
     }
 
     /** Marks the call ended and frees its port; true the first time only. */
-    boolean end() {
+    synchronized boolean end() {
         if (ended) {
             return false;
         }

@@ -15,6 +15,9 @@ import javax.servlet.sip.SipURI;
 import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.media.MediaServer;
+import org.confbridge.media.MediaException;
+import org.confbridge.media.MediaLeg;
 import org.confbridge.media.sdp.MediaAnswer;
 import org.confbridge.media.sdp.SdpNegotiationException;
 import org.confbridge.media.sdp.SdpNegotiator;
@@ -38,19 +41,14 @@ public class ConferenceSipServlet extends SipServlet {
 
     private transient ConferenceDirectory directory;
     private transient LiveConferences live;
-    private int rtpPortMin;
-    private int rtpPortMax;
+    private transient MediaServer media;
 
     @Override
     public void init() throws ServletException {
         super.init();
         directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
-        rtpPortMin = Integer.getInteger("confbridge.rtp.port.min", 40000);
-        rtpPortMax = Integer.getInteger("confbridge.rtp.port.max", 40999);
-        if (rtpPortMin < 1024 || rtpPortMax > 65535 || rtpPortMin > rtpPortMax) {
-            throw new ServletException("invalid RTP port range " + rtpPortMin + "-" + rtpPortMax);
-        }
+        media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
     }
 
     // ------------------------------------------------------------------------------------ INVITE
@@ -100,10 +98,10 @@ public class ConferenceSipServlet extends SipServlet {
 
     private void answer(SipServletRequest request, ConferenceExtension conference, String offer) throws IOException {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
-        RtpPortReservation rtp;
+        MediaLeg rtp;
         try {
-            rtp = RtpPortReservation.reserve(local, rtpPortMin, rtpPortMax);
-        } catch (IOException e) {
+            rtp = media.allocateLeg();
+        } catch (MediaException e) {
             LOG.warning(() -> "call to " + conference.number() + " refused: " + e.getMessage());
             reject(request, 503, "No media port free");
             return;
@@ -111,8 +109,13 @@ public class ConferenceSipServlet extends SipServlet {
         SdpNegotiator negotiator = new SdpNegotiator();
         String sdp;
         try {
-            sdp = offer == null ? negotiator.offer(local, rtp.port())
-                    : negotiator.answer(offer, local, rtp.port()).sdp();
+            if (offer == null) {
+                sdp = negotiator.offer(local, rtp.localPort());
+            } else {
+                MediaAnswer answer = negotiator.answer(offer, local, rtp.localPort());
+                rtp.update(answer.media());
+                sdp = answer.sdp();
+            }
         } catch (SdpNegotiationException e) {
             rtp.close();
             SipServletResponse response = request.createResponse(e.sipStatusCode());
@@ -144,14 +147,15 @@ public class ConferenceSipServlet extends SipServlet {
         boolean onHold = false;
         try {
             if (body == null || body.isBlank()) {
-                sdp = call.negotiator.offer(local, call.rtp.port());
+                sdp = call.negotiator.offer(local, call.rtp.localPort());
             } else if (!isSdp(request)) {
                 reject(request, 415, null);
                 return;
             } else {
-                MediaAnswer answer = call.negotiator.answer(body, local, call.rtp.port());
+                MediaAnswer answer = call.negotiator.answer(body, local, call.rtp.localPort());
                 sdp = answer.sdp();
                 onHold = answer.media().onHold();
+                call.rtp.update(answer.media()); // hold, resume, or a new remote address
             }
         } catch (SdpNegotiationException e) {
             // The call keeps its current media (RFC 3261 14.2): just refuse the change.
@@ -176,7 +180,7 @@ public class ConferenceSipServlet extends SipServlet {
                 if (answer == null || answer.isBlank()) {
                     throw new IllegalArgumentException("ACK without the SDP answer to our offer");
                 }
-                call.negotiator.acceptAnswer(answer);
+                call.rtp.update(call.negotiator.acceptAnswer(answer));
             } catch (SdpNegotiationException | IllegalArgumentException e) {
                 LOG.info(() -> "ending call " + call.legId + ": " + e.getMessage());
                 call.end();
@@ -185,7 +189,7 @@ public class ConferenceSipServlet extends SipServlet {
             }
         }
         call.joined = true;
-        live.join(call.conference, new SipCallLeg(request.getSession(), call.legId, request.getFrom()));
+        live.join(call.conference, new SipCallLeg(request.getSession(), call, request.getFrom()));
     }
 
     // ---------------------------------------------------------------------- in-dialog requests

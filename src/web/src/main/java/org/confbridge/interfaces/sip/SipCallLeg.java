@@ -8,6 +8,7 @@ import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
 import org.confbridge.app.live.CallLeg;
 import org.confbridge.domain.conference.HangupReason;
+import org.confbridge.media.MediaLeg;
 
 /** The live registry's handle on one answered SIP call. */
 final class SipCallLeg implements CallLeg {
@@ -17,11 +18,18 @@ final class SipCallLeg implements CallLeg {
     private final SipSession session;
     private final String id;
     private final Address from;
+    private final CallState call;
 
-    SipCallLeg(SipSession session, String id, Address from) {
+    SipCallLeg(SipSession session, CallState call, Address from) {
         this.session = session;
-        this.id = id;
+        this.id = call.legId;
+        this.call = call;
         this.from = from;
+    }
+
+    @Override
+    public MediaLeg media() {
+        return call.rtp;
     }
 
     @Override
@@ -41,6 +49,7 @@ final class SipCallLeg implements CallLeg {
 
     @Override
     public void hangUp(HangupReason reason) {
+        call.end(); // the port is free at once; the conference has already let the caller go
         if (!session.isValid() || session.getState() != SipSession.State.CONFIRMED) {
             return;
         }

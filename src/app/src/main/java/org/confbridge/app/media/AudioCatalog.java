@@ -1,0 +1,90 @@
+package org.confbridge.app.media;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.confbridge.domain.conference.Audio;
+import org.confbridge.domain.conference.Prompt;
+import org.confbridge.media.Announcement;
+import org.confbridge.media.Tone;
+
+/**
+ * Turns the domain's {@link Audio} into playable {@link Announcement}s: voice prompts are the
+ * classpath WAVs {@code /prompts/<prompt>.wav}, the three tone prompts are generated tones, uploaded
+ * sounds are read (converted, 8 kHz mono 16-bit) from the sound store, recorded names from
+ * {@link NameRecordings}. A sound or name that no longer exists plays the built-in enter tone / nothing,
+ * so a deleted upload never silences a conference's notifications.
+ */
+public final class AudioCatalog {
+
+    private static final Logger LOG = Logger.getLogger(AudioCatalog.class.getName());
+
+    /** Where uploaded sounds come from: the converted PCM (little-endian) or null when gone. */
+    @FunctionalInterface
+    public interface SoundStore {
+        byte[] playablePcm(long clientId, long soundId);
+    }
+
+    /**
+     * What to play, and the recorded names it holds: release each when the playback ends.
+     */
+    public record Resolved(List<Announcement> items, List<String> heldNames) {
+    }
+
+    private final SoundStore sounds;
+    private final NameRecordings names;
+
+    public AudioCatalog(SoundStore sounds, NameRecordings names) {
+        this.sounds = sounds;
+        this.names = names;
+    }
+
+    public NameRecordings names() {
+        return names;
+    }
+
+    /** Resolves {@code audio} of a conference of {@code clientId}; may be empty (nothing playable). */
+    public Resolved resolve(List<Audio> audio, long clientId) {
+        List<Announcement> items = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (Audio item : audio) {
+            if (item instanceof Audio.Builtin builtin) {
+                items.add(builtin(builtin.prompt()));
+            } else if (item instanceof Audio.Sound sound) {
+                items.add(uploaded(clientId, sound.soundId()));
+            } else if (item instanceof Audio.RecordedName name) {
+                var file = names.acquire(name.reference());
+                if (file != null) {
+                    items.add(Announcement.file(file));
+                    held.add(name.reference());
+                }
+            }
+        }
+        return new Resolved(items, held);
+    }
+
+    static Announcement builtin(Prompt prompt) {
+        switch (prompt) {
+            case BEEP:
+            case ENTER_TONE:
+                return Announcement.tone(Tone.BEEP);
+            case ERROR_TONE:
+                return Announcement.tone(Tone.ERROR);
+            default:
+                return Announcement.prompt(prompt.fileName().substring(0, prompt.fileName().length() - ".wav".length()));
+        }
+    }
+
+    private Announcement uploaded(long clientId, long soundId) {
+        byte[] pcm = sounds.playablePcm(clientId, soundId);
+        if (pcm == null || pcm.length < 2) {
+            LOG.warning(() -> "sound " + soundId + " of client " + clientId + " is gone: playing the built-in tone");
+            return Announcement.tone(Tone.BEEP);
+        }
+        short[] samples = new short[pcm.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
+        }
+        return Announcement.pcm(samples);
+    }
+}

@@ -1,0 +1,106 @@
+package org.confbridge.app.media;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.EJB;
+import javax.ejb.LocalBean;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import org.confbridge.app.SoundService;
+import org.confbridge.media.MediaEngine;
+import org.confbridge.media.MediaEngineConfig;
+import org.confbridge.media.MediaException;
+import org.confbridge.media.MediaLeg;
+import org.confbridge.media.MediaStats;
+import org.confbridge.media.Room;
+import org.confbridge.media.engine.DefaultMediaEngine;
+
+/**
+ * The server's media engine: started with the application, stopped with it. The SIP adapter allocates
+ * a leg per call here; the live registry creates a room per conference and resolves audio with
+ * {@link #catalog()}. Bean-managed concurrency: the engine is thread-safe and nothing here waits.
+ *
+ * <p>Also owns the one executor that hands media callbacks to the live registry (see the package doc):
+ * single-threaded so that keys and ends of prompts keep their order.
+ */
+@Singleton
+@Startup
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MediaServer {
+
+    private static final Logger LOG = Logger.getLogger(MediaServer.class.getName());
+
+    @EJB
+    private SoundService sounds;
+
+    private MediaEngine engine;
+    private AudioCatalog catalog;
+    private ExecutorService callbacks;
+    private final AtomicLong roomCounter = new AtomicLong();
+
+    @PostConstruct
+    void start() {
+        MediaSettings settings = MediaSettings.fromSystemProperties();
+        MediaEngineConfig config = MediaEngineConfig.defaults(settings.bindAddress())
+                .withPorts(settings.rtpPortMin(), settings.rtpPortMax())
+                .withMediaTimeout(settings.mediaTimeout());
+        try {
+            engine = DefaultMediaEngine.create(config);
+        } catch (IOException e) {
+            throw new IllegalStateException("the media engine cannot start: " + e.getMessage(), e);
+        }
+        engine.start();
+        SoundService soundService = sounds;
+        catalog = new AudioCatalog(soundService::playablePcm, new NameRecordings(settings.namesDir()));
+        callbacks = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "confbridge-media-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LOG.info(() -> "media engine started: RTP " + settings.bindAddress().getHostAddress() + " ports "
+                + settings.rtpPortMin() + "-" + settings.rtpPortMax() + ", media timeout " + settings.mediaTimeout());
+    }
+
+    @PreDestroy
+    void stop() {
+        callbacks.shutdown();
+        engine.close();
+        try {
+            callbacks.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A new RTP leg for a call (its port goes into the SDP answer). */
+    public MediaLeg allocateLeg() throws MediaException {
+        return engine.allocateLeg();
+    }
+
+    /** A new mixing room for a conference that starts. */
+    public Room createRoom(long extensionId) {
+        return engine.createRoom("conference-" + extensionId + "-" + roomCounter.incrementAndGet());
+    }
+
+    public AudioCatalog catalog() {
+        return catalog;
+    }
+
+    /** Runs media callbacks one at a time, in order, off the engine's event thread. */
+    public java.util.concurrent.Executor callbacks() {
+        return callbacks;
+    }
+
+    public MediaStats stats() {
+        return engine.stats();
+    }
+}

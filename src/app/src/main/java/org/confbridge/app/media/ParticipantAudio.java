@@ -1,0 +1,66 @@
+package org.confbridge.app.media;
+
+import java.util.concurrent.CompletableFuture;
+import org.confbridge.media.MediaLeg;
+import org.confbridge.media.PlayRequest;
+import org.confbridge.media.Playback;
+import org.confbridge.media.Recording;
+
+/**
+ * The audio of one caller in a conference: their leg, what is queued to them, their music on hold
+ * and their name recording. Confined to the live registry's lock (see the package doc).
+ *
+ * <p>The leg plays one queue; a looping music on hold would hold back every prompt queued after it,
+ * so a prompt to a caller on music stops the music, plays, and queues the music again behind itself.
+ */
+final class ParticipantAudio {
+
+    final MediaLeg leg;
+    /** Completes when everything queued so far to this caller (music aside) has been played. */
+    private CompletableFuture<Void> queueDrained = CompletableFuture.completedFuture(null);
+    private Playback music;
+    private PlayRequest musicRequest;
+    boolean inRoom;
+    Recording nameRecording;
+    boolean nameFinishRequested;
+    /** The caller's own recorded name, released when they leave. */
+    String nameReference;
+
+    ParticipantAudio(MediaLeg leg) {
+        this.leg = leg;
+    }
+
+    /** Queues a prompt behind earlier ones; returns its playback. */
+    Playback play(PlayRequest request) {
+        PlayRequest resume = musicRequest != null && musicRequest.loop() ? musicRequest : null;
+        if (resume != null) {
+            stopMusic(); // a once-only music prompt is short: the new prompt simply queues behind it
+        }
+        Playback playback = leg.play(request);
+        queueDrained = playback.completion().toCompletableFuture().thenApply(outcome -> null);
+        if (resume != null) {
+            startMusic(resume);
+        }
+        return playback;
+    }
+
+    /** Starts music on hold (looping, or a once-only prompt such as "you are the only participant"). */
+    void startMusic(PlayRequest request) {
+        stopMusic();
+        musicRequest = request;
+        music = leg.play(request);
+    }
+
+    void stopMusic() {
+        if (music != null) {
+            music.stop();
+            music = null;
+        }
+        musicRequest = null;
+    }
+
+    /** Completes when the prompts queued so far have been played (or the leg closed). */
+    CompletableFuture<Void> queueDrained() {
+        return queueDrained;
+    }
+}
