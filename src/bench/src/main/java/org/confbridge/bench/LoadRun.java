@@ -38,10 +38,12 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  * and, as the floor, the CPU cost of one loopback UDP send plus receive measured in the same run.
  *
  * <p>Usage: {@code LoadRun [participants...]} (default 100 500 1000 2000). System properties:
- * {@code rx.threads} (engine I/O loop threads, default 2), {@code measure.seconds} (default 10).
+ * {@code rx.threads} (engine I/O loop threads, default 2), {@code measure.seconds} (default 10),
+ * {@code talkers} (talkers per room of 10, default 2; the others send line noise).
  */
 public final class LoadRun {
     private static final int ROOM_SIZE = 10;
+    private static final int TALKERS = Integer.getInteger("talkers", 2);
     private static final int FRAME = 160;
     private static final long TICK_NANOS = 20_000_000L;
 
@@ -59,8 +61,10 @@ public final class LoadRun {
         int rxThreads = Integer.getInteger("rx.threads", 2);
         int measureSeconds = Integer.getInteger("measure.seconds", 10);
         double floorMicros = loopbackFloorMicros();
-        System.out.printf(Locale.ROOT, "cores=%d rx.threads=%d measure=%ds floor(loopback UDP send+receive)=%.2f us%n",
-                Runtime.getRuntime().availableProcessors(), rxThreads, measureSeconds, floorMicros);
+        System.out.printf(Locale.ROOT,
+                "cores=%d rx.threads=%d talkers/room=%d/%d measure=%ds load=%.1f floor(loopback UDP send+receive)=%.2f us%n",
+                Runtime.getRuntime().availableProcessors(), rxThreads, TALKERS, ROOM_SIZE, measureSeconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), floorMicros);
         System.out.println("participants | server CPU us/participant-frame (x floor) | late ticks | lost frames to phones"
                 + " | inbound dropped/concealed | tick p50/p99/max us | heap MB | RSS MB");
         for (int participants : sizes) {
@@ -246,9 +250,12 @@ public final class LoadRun {
         }
 
         private void send(List<InetSocketAddress> targets) {
-            // Each phone talks: a 440 Hz tone, so every mix has real work and real talkers.
+            // Every phone sends a packet every 20 ms, as phones without silence suppression do.
+            // The first TALKERS of each room talk (a 440 Hz tone); the others send line noise.
             short[] pcm = new short[FRAME];
-            byte[] payload = new byte[FRAME];
+            byte[] talk = new byte[FRAME];
+            byte[] noise = new byte[FRAME];
+            java.util.Random random = new java.util.Random(1);
             byte[] packet = new byte[RtpPacket.HEADER_SIZE + FRAME];
             ByteBuffer out = ByteBuffer.allocateDirect(packet.length);
             long start = System.nanoTime();
@@ -260,9 +267,13 @@ public final class LoadRun {
                 for (int i = 0; i < FRAME; i++) {
                     pcm[i] = (short) (3000 * Math.sin(2 * Math.PI * 440 * (tick * FRAME + i) / 8000.0));
                 }
-                G711Codec.of(AudioCodec.PCMU).encode(pcm, 0, FRAME, payload, 0);
-                System.arraycopy(payload, 0, packet, RtpPacket.HEADER_SIZE, FRAME);
+                G711Codec.of(AudioCodec.PCMU).encode(pcm, 0, FRAME, talk, 0);
+                for (int i = 0; i < FRAME; i++) {
+                    pcm[i] = (short) (random.nextGaussian() * 30);
+                }
+                G711Codec.of(AudioCodec.PCMU).encode(pcm, 0, FRAME, noise, 0);
                 for (int p = 0; p < targets.size(); p++) {
+                    System.arraycopy(p % ROOM_SIZE < TALKERS ? talk : noise, 0, packet, RtpPacket.HEADER_SIZE, FRAME);
                     RtpPacket.writeHeader(packet, false, 0, (int) tick, tick * FRAME, p + 1);
                     out.clear();
                     out.put(packet);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param mediaTimeout a sendrecv leg with no RTP for this long is reported (zero disables)
  * @param receiveThreads I/O loop threads that receive and send RTP for all legs (each owns a share of the legs)
  * @param jitterDepthFrames jitter buffer depth in 20 ms frames
- * @param talkEnergyThreshold mean energy per sample above which a frame is speech
+ * @param talkEnergyThreshold mean energy per sample above which a frame is speech; only talking
+ *                            members enter the mix (a noise gate with {@code talkHangTime})
  * @param talkHangTime quiet time before "stopped talking"
  * @param inbandDtmf also detect DTMF tones inside the audio (Goertzel)
  */
@@ -46,9 +47,10 @@ public record MediaEngineConfig(
      */
     public static MediaEngineConfig defaults(InetAddress bindAddress) {
         int loops = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        // Talk threshold: mean energy of a sine of amplitude ~ 500 (about -36 dBFS), above line noise.
+        // Talk threshold: mean energy of a sine of amplitude 200 (about -44 dBFS): above line noise
+        // (-60..-50 dBFS), below quiet speech. It also gates who enters the mix, so err low.
         return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), loops, 2,
-                500.0 * 500.0 / 2, Duration.ofMillis(400), false);
+                200.0 * 200.0 / 2, Duration.ofMillis(400), false);
     }
 
     public MediaEngineConfig withPorts(int min, int max) {

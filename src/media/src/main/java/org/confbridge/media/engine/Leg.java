@@ -217,7 +217,10 @@ final class Leg implements MediaLeg {
         if (inband != null && heard) {
             inband.onFrame(says);
         }
-        contributes = heard && room != null && !muted;
+        // Only talkers enter the sum: a member whose line carries just background noise adds
+        // nothing (no noise build-up in big rooms) and hears the shared frame, encoded once.
+        // The talk detector's hang time keeps word gaps and trailing syllables in.
+        contributes = heard && room != null && !muted && talk.talking();
     }
 
     /** Builds what this participant hears this tick and sends it. */
