@@ -92,6 +92,21 @@ class ConferenceMixingTest {
     }
 
     @Test
+    void lineNoiseIsGatedOutButQuietSpeechIsHeard() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        for (int t = 0; t < 20; t++) {
+            short[] noise = new short[160];
+            for (int i = 0; i < 160; i++) {
+                noise[i] = (short) (random.nextGaussian() * 30); // about -60 dBFS hiss
+            }
+            fixture.step(Arrays.asList(Signals.toneFrame(A, t, 300), noise, null)); // A speaks quietly (-40 dBFS)
+        }
+
+        assertThat(Signals.share(fixture.phone(2).lastHeard(10), A)).isGreaterThan(0.9); // only A, no hiss added
+        assertThat(Signals.meanEnergy(fixture.phone(0).lastHeard(10))).isLessThan(10); // B's hiss not passed on
+    }
+
+    @Test
     void loudRoomSaturatesInsteadOfWrappingAround() throws Exception {
         List<short[]> loud = Arrays.asList(full(20000), full(20000), full(20000));
         for (int i = 0; i < 10; i++) {
