@@ -177,7 +177,8 @@ public final class ConfbridgeServer implements AutoCloseable {
         });
         Path logs = dataDir.resolve("logs");
         Files.createDirectories(logs);
-        FileHandler file = new FileHandler(logs.resolve("confbridge.log").toString(), 10_000_000, 5, true);
+        // One file, appended across restarts (rotate it with the system's logrotate if needed).
+        FileHandler file = new FileHandler(logs.resolve("confbridge.log").toString(), 0, 1, true);
         file.setFormatter(new SimpleFormatter());
         Logger.getLogger("").addHandler(file);
         config.open("log4j.properties").ifPresent(in -> {

@@ -42,16 +42,23 @@ public final class ServerSettings {
      */
     public static ServerSettings resolve(Map<String, String> environment, Properties file) {
         Map<String, String> values = new TreeMap<>(DEFAULTS);
+        // An empty value means "not set here": the default (or the file's value) stays.
         for (String key : file.stringPropertyNames()) {
-            values.put(key, file.getProperty(key).trim());
+            putIfNotBlank(values, key, file.getProperty(key));
         }
         for (Map.Entry<String, String> e : environment.entrySet()) {
-            if (e.getKey().startsWith("CONF_") && !e.getKey().equals("CONF_CONFIG_FILE")) {
-                values.put(keyOf(e.getKey()), e.getValue().trim());
+            if (e.getKey().startsWith("CONF_") && !e.getKey().equals("CONF_CONFIG_FILE")
+                    && !e.getKey().equals("CONF_CONFIG_DIR")) {
+                putIfNotBlank(values, keyOf(e.getKey()), e.getValue());
             }
         }
-        values.values().removeIf(String::isEmpty);
         return new ServerSettings(values);
+    }
+
+    private static void putIfNotBlank(Map<String, String> values, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(key, value.trim());
+        }
     }
 
     /** {@code CONF_DB_URL} to {@code db.url}. */

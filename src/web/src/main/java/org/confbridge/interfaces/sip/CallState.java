@@ -21,6 +21,8 @@ final class CallState {
     final boolean lateOffer;
     boolean joined;
     volatile boolean ended;
+    /** Late offer only: the ACK carrying the caller's answer has been checked. */
+    boolean lateAnswerChecked;
 
     CallState(ConferenceExtension conference, SdpNegotiator negotiator, MediaLeg rtp, String legId,
               boolean lateOffer) {

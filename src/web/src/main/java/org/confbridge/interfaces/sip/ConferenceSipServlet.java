@@ -12,6 +12,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TimerService;
 import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.live.LiveConferences;
@@ -42,6 +43,8 @@ public class ConferenceSipServlet extends SipServlet {
     private transient ConferenceDirectory directory;
     private transient LiveConferences live;
     private transient MediaServer media;
+    private long answerDelayMillis;
+    private transient TimerService timers;
 
     @Override
     public void init() throws ServletException {
@@ -49,6 +52,8 @@ public class ConferenceSipServlet extends SipServlet {
         directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
+        answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
+        timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
     }
 
     // ------------------------------------------------------------------------------------ INVITE
@@ -131,7 +136,27 @@ public class ConferenceSipServlet extends SipServlet {
         request.createResponse(180).send();
         SipServletResponse ok = request.createResponse(200);
         ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
-        ok.send();
+        Runnable join = () -> joinConference(request);
+        if (answerDelayMillis > 0) {
+            // Ring a little before answering (configurable); a CANCEL meanwhile ends the call unanswered.
+            timers.createTimer(request.getApplicationSession(), answerDelayMillis, false, new DelayedAnswer(ok, join));
+        } else {
+            ok.send();
+            join.run();
+        }
+    }
+
+    /**
+     * The call is answered: it enters the conference now (not on ACK, so that keys sent right after the
+     * ACK never race it). A missing ACK ends it again (CallEndListener).
+     */
+    private void joinConference(SipServletRequest invite) {
+        CallState call = stateOf(invite.getSession());
+        if (call == null || call.ended || call.joined) {
+            return;
+        }
+        call.joined = true;
+        live.join(call.conference, new SipCallLeg(invite.getSession(), call, invite.getFrom()));
     }
 
     /** re-INVITE in the dialog: hold (sendonly / inactive / c=0.0.0.0), unhold, or a session refresh. */
@@ -171,25 +196,22 @@ public class ConferenceSipServlet extends SipServlet {
     @Override
     protected void doAck(SipServletRequest request) throws IOException {
         CallState call = stateOf(request.getSession());
-        if (call == null || call.ended || call.joined) {
-            return; // ACK of a re-INVITE, or retransmission
+        if (call == null || call.ended || !call.lateOffer || call.lateAnswerChecked) {
+            return; // ACK of a re-INVITE, a retransmission, or nothing to check
         }
-        if (call.lateOffer) {
-            String answer = bodyOf(request);
-            try {
-                if (answer == null || answer.isBlank()) {
-                    throw new IllegalArgumentException("ACK without the SDP answer to our offer");
-                }
-                call.rtp.update(call.negotiator.acceptAnswer(answer));
-            } catch (SdpNegotiationException | IllegalArgumentException e) {
-                LOG.info(() -> "ending call " + call.legId + ": " + e.getMessage());
-                call.end();
-                request.getSession().createRequest("BYE").send();
-                return;
+        call.lateAnswerChecked = true;
+        String answer = bodyOf(request);
+        try {
+            if (answer == null || answer.isBlank()) {
+                throw new IllegalArgumentException("ACK without the SDP answer to our offer");
             }
+            call.rtp.update(call.negotiator.acceptAnswer(answer));
+        } catch (SdpNegotiationException | IllegalArgumentException e) {
+            // RFC 3264: no usable answer to our offer, so no media: end the call.
+            LOG.info(() -> "ending call " + call.legId + ": " + e.getMessage());
+            request.getSession().createRequest("BYE").send();
+            endCall(request.getSession());
         }
-        call.joined = true;
-        live.join(call.conference, new SipCallLeg(request.getSession(), call, request.getFrom()));
     }
 
     // ---------------------------------------------------------------------- in-dialog requests
@@ -241,7 +263,10 @@ public class ConferenceSipServlet extends SipServlet {
         response.send();
     }
 
-    /** Methods we do not serve (MESSAGE, SUBSCRIBE, REGISTER, ...): 405 with what we allow. */
+    /**
+     * Dispatches by method. Methods we do not serve (MESSAGE, SUBSCRIBE, REGISTER, ...): 405 with what
+     * we allow. A failure of the application behind (EJB, database) answers 503, never 500.
+     */
     @Override
     protected void doRequest(SipServletRequest request) throws ServletException, IOException {
         switch (request.getMethod()) {
@@ -251,12 +276,22 @@ public class ConferenceSipServlet extends SipServlet {
             case "CANCEL":
             case "OPTIONS":
             case "INFO":
-                super.doRequest(request);
-                return;
+                break;
             default:
                 SipServletResponse response = request.createResponse(405);
                 response.setHeader("Allow", ALLOW);
                 response.send();
+                return;
+        }
+        try {
+            super.doRequest(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot serve " + request.getMethod() + " " + request.getCallId(), e);
+            if (!"ACK".equals(request.getMethod()) && !request.isCommitted()) {
+                SipServletResponse response = request.createResponse(503);
+                response.setHeader("Retry-After", "5");
+                response.send();
+            }
         }
     }
 
