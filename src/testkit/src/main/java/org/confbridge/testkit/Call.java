@@ -422,8 +422,8 @@ public final class Call {
             }
             ended(CallState.ENDED, 0, null);
         } else if (incoming) {
-            respondToInvite(603, null);
             ended(CallState.FAILED, 603, "Decline");
+            respondToInvite(603, null);
         } else {
             cancel();
         }
@@ -559,13 +559,13 @@ public final class Call {
             try {
                 answerSdp = answerFor(offer);
             } catch (IllegalArgumentException e) {
-                respondToInvite(400, null);
                 ended(CallState.FAILED, 400, "Bad SDP");
+                respondToInvite(400, null);
                 return;
             }
             if (answerSdp == null) {
-                respondToInvite(488, null);
                 ended(CallState.FAILED, 488, "Not Acceptable Here");
+                respondToInvite(488, null);
                 return;
             }
         } else {
@@ -576,8 +576,8 @@ public final class Call {
         String sdp = answerSdp != null ? answerSdp : ourOffer();
         switch (policy.kind()) {
             case REJECT:
-                respondToInvite(policy.rejectCode(), null);
                 ended(CallState.FAILED, policy.rejectCode(), null);
+                respondToInvite(policy.rejectCode(), null);
                 return;
             case RING_FOREVER:
                 respondToInvite(180, null);
@@ -606,7 +606,6 @@ public final class Call {
         synchronized (this) {
             late = lateOfferPending;
         }
-        respondToInvite(200, sdp);
         if (!late) {
             startMedia();
         }
@@ -614,34 +613,43 @@ public final class Call {
             finalStatus = 200;
             finalReason = "OK";
         }
-        advance(CallState.ANSWERED);
+        advance(CallState.ANSWERED); // before the 200 leaves: the caller may look at us at once
+        respondToInvite(200, sdp);
     }
 
     void onRequest(Request request, ServerTransaction tx) {
         String method = request.getMethod();
         SipMessageRecord record = SipMessageRecord.of(request);
-        synchronized (this) {
-            requests.add(record);
-            notifyAll();
+        try {
+            handle(method, request, record, tx);
+        } finally {
+            // recorded after its effects, so a test that saw the request also sees the state it caused
+            synchronized (this) {
+                requests.add(record);
+                notifyAll();
+            }
         }
+    }
+
+    private void handle(String method, Request request, SipMessageRecord record, ServerTransaction tx) {
         switch (method) {
             case Request.ACK:
                 onAck(record);
                 break;
             case Request.BYE:
-                respond(tx, request, 200);
                 ended(CallState.ENDED, finalStatus(), finalReason());
+                respond(tx, request, 200);
                 break;
             case Request.CANCEL:
                 respond(tx, request, 200);
                 if (state() != CallState.ANSWERED && !state().isTerminal()) {
-                    respondToInvite(487, null);
                     ended(CallState.FAILED, 487, "Request Terminated");
+                    respondToInvite(487, null);
                 }
                 break;
             case Request.INFO:
-                respond(tx, request, 200);
                 onInfo(record);
+                respond(tx, request, 200);
                 break;
             case Request.INVITE:
                 onReinvite(request, record, tx);
