@@ -198,13 +198,10 @@ final class Leg implements MediaLeg {
 
     /** Reads this tick's incoming frame into {@link #says}; runs talk and in-band DTMF detection. */
     void pullInput() {
-        NegotiatedMedia media = session.media();
         InboundQueue inbound = session.inbound();
         InboundQueue.Slot slot;
         while ((slot = inbound.poll()) != null) {
-            if (media != null) {
-                jitter.put(slot.payload(), slot.length(), slot.timestamp(), slot.ssrc(), G711Codec.of(media.codec()));
-            }
+            jitter.put(slot.payload(), slot.length(), slot.timestamp(), slot.ssrc(), G711Codec.of(slot.codec()));
             inbound.release();
         }
         boolean heard = jitter.read(says) != JitterBuffer.FrameKind.SILENCE;

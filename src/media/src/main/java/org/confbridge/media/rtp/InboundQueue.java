@@ -1,6 +1,7 @@
 package org.confbridge.media.rtp;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.confbridge.media.sdp.AudioCodec;
 
 /**
  * Single-producer single-consumer ring of audio payloads between the receive thread (producer)
@@ -15,6 +16,7 @@ public final class InboundQueue {
         long timestamp;
         int ssrc;
         boolean marker;
+        AudioCodec codec;
 
         public byte[] payload() {
             return payload;
@@ -36,6 +38,11 @@ public final class InboundQueue {
         public boolean marker() {
             return marker;
         }
+
+        /** The G.711 variant this payload is in (from its payload type). */
+        public AudioCodec codec() {
+            return codec;
+        }
     }
 
     private final Slot[] slots;
@@ -54,7 +61,8 @@ public final class InboundQueue {
     }
 
     /** Producer: copies a payload in. Returns false (packet dropped) when the consumer is too far behind. */
-    public boolean offer(byte[] data, int offset, int length, long timestamp, int ssrc, boolean marker) {
+    public boolean offer(byte[] data, int offset, int length, long timestamp, int ssrc, boolean marker,
+            AudioCodec codec) {
         long t = tail.get();
         if (t - head.get() >= slots.length) {
             return false;
@@ -65,6 +73,7 @@ public final class InboundQueue {
         slot.timestamp = timestamp;
         slot.ssrc = ssrc;
         slot.marker = marker;
+        slot.codec = codec;
         tail.lazySet(t + 1); // publishes the slot contents to the consumer
         return true;
     }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Random;
 import org.confbridge.media.dtmf.DigitListener;
 import org.confbridge.media.dtmf.TelephoneEventReceiver;
+import org.confbridge.media.sdp.AudioCodec;
 import org.confbridge.media.sdp.NegotiatedMedia;
 
 /**
@@ -100,17 +101,28 @@ public final class RtpSession {
         }
         dtmf.onAudioPacket(parsed.timestamp());
         if (!inbound.offer(data, parsed.payloadOffset(), parsed.payloadLength(), parsed.timestamp(), parsed.ssrc(),
-                parsed.marker())) {
+                parsed.marker(), audioCodec(current, parsed.payloadType()))) {
             counters.countDropped(RtpDropReason.QUEUE_FULL);
         }
     }
 
     private RtpDropReason checkPayloadType(NegotiatedMedia current) {
         int payloadType = parsed.payloadType();
-        if (payloadType == current.payloadType() || payloadType == current.telephoneEventPayloadType()) {
+        if (payloadType == current.telephoneEventPayloadType() || audioCodec(current, payloadType) != null) {
             return null;
         }
         return RtpDropReason.UNKNOWN_PAYLOAD_TYPE;
+    }
+
+    /**
+     * The codec of an audio payload type: the negotiated one, or the other G.711 variant on its
+     * static type (an answer may list both, and the peer may use either; RFC 3264 6.1).
+     */
+    private static AudioCodec audioCodec(NegotiatedMedia current, int payloadType) {
+        if (payloadType == current.payloadType()) {
+            return current.codec();
+        }
+        return AudioCodec.byStaticPayloadType(payloadType).orElse(null);
     }
 
     private RtpDropReason checkSource(InetSocketAddress source) {

@@ -107,6 +107,24 @@ class ConferenceMixingTest {
     }
 
     @Test
+    void aPhoneSwitchingToTheOtherG711VariantIsStillHeard() throws Exception {
+        fixture.talk(5, A, 0, 0);
+        // Phone A was answered PCMU; it now sends PCMA on static type 8 (both were in its offer).
+        TestPhone alaw = fixture.phone(0);
+        for (int t = 0; t < 15; t++) {
+            byte[] payload = new byte[160];
+            org.confbridge.media.codec.ALawCodec.INSTANCE.encode(Signals.toneFrame(A, t, 6000), 0, 160, payload, 0);
+            long received = a.stats().packetsReceived();
+            alaw.send(alaw.packet(false, 8, 100_000 + 160L * t, payload), a.localPort());
+            fixture.awaitReceived(new long[] {received + 1, 0, 0});
+            fixture.step(Arrays.asList(null, null, null));
+        }
+
+        assertThat(Signals.share(fixture.phone(1).lastHeard(10), A)).isGreaterThan(0.9);
+        assertThat(a.stats().dropped()).doesNotContainKey("UNKNOWN_PAYLOAD_TYPE");
+    }
+
+    @Test
     void loudRoomSaturatesInsteadOfWrappingAround() throws Exception {
         List<short[]> loud = Arrays.asList(full(20000), full(20000), full(20000));
         for (int i = 0; i < 10; i++) {
