@@ -53,6 +53,35 @@ class LegBehaviourTest {
     }
 
     @Test
+    void inBandKeyTonesAreDetectedWhenEnabled() throws Exception {
+        fixture = new EngineFixture(EngineFixture.baseConfig().withInbandDtmf(true));
+        MediaLeg leg = fixture.addParticipant(AudioCodec.PCMA);
+        ConcurrentLinkedQueue<Character> digits = new ConcurrentLinkedQueue<>();
+        leg.setListener(new MediaLegListener() {
+            @Override
+            public void onDigit(char digit) {
+                digits.add(digit);
+            }
+        });
+        java.util.List<short[]> frames = new ArrayList<>();
+        int sample = 0;
+        for (int f = 0; f < 12; f++) {
+            short[] frame = new short[160];
+            boolean tone = f < 5; // '6' (770 + 1477 Hz) for 100 ms, then silence
+            for (int i = 0; i < 160; i++, sample++) {
+                frame[i] = tone ? (short) Math.round(2500 * (Math.sin(2 * Math.PI * 770 * sample / 8000)
+                        + Math.sin(2 * Math.PI * 1477 * sample / 8000))) : 0;
+            }
+            frames.add(frame);
+        }
+        for (short[] frame : frames) {
+            fixture.step(java.util.List.of(frame));
+        }
+
+        assertThat(digits).containsExactly('6');
+    }
+
+    @Test
     void badPacketsAreDroppedAndCountedWhileAudioGoesOn() throws Exception {
         fixture = new EngineFixture();
         MediaLeg a = fixture.addParticipant(AudioCodec.PCMU);
