@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -54,11 +53,8 @@ public final class Call {
     private final boolean incoming;
     private final String callId;
     private final RtpSession rtp;
-    private final List<Codec> codecs;
-    private final int offeredEventPayloadType;
-    private final Supplier<AudioSource> initialAudio;
+    private final MediaNegotiation media;
     private final String transport;
-    private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     private final String localTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
 
@@ -70,15 +66,8 @@ public final class Call {
     private final List<SipMessageRecord> responses = new ArrayList<>();
     private final List<SipMessageRecord> requests = new ArrayList<>();
     private final StringBuilder infoDigits = new StringBuilder();
-    private String remoteSdp;
-    private Codec codec;
-    private int eventPayloadType = -1;
-    private MediaDirection localDirection = MediaDirection.SENDRECV;
-    private MediaDirection remoteDirection;
-    private long sdpVersion = 1;
     private boolean lateOfferPending;
     private long ackedInviteCseq = -1;
-    private boolean mediaStarted;
 
     // JAIN-SIP objects, set once on the stack thread or the creating thread
     private volatile Dialog dialog;
@@ -88,15 +77,13 @@ public final class Call {
     private volatile SipMessageRecord invite;
 
     private Call(SipEndpoint sip, ScheduledExecutorService timers, boolean incoming, String callId, RtpSession rtp,
-            List<Codec> codecs, int offeredEventPayloadType, Supplier<AudioSource> initialAudio, String transport) {
+            MediaNegotiation media, String transport) {
         this.sip = sip;
         this.timers = timers;
         this.incoming = incoming;
         this.callId = callId;
         this.rtp = rtp;
-        this.codecs = codecs;
-        this.offeredEventPayloadType = offeredEventPayloadType;
-        this.initialAudio = initialAudio;
+        this.media = media;
         this.transport = transport;
     }
 
@@ -108,15 +95,12 @@ public final class Call {
         RtpSession rtp = new RtpSession(InetAddress.getByName(sip.host), options.telephoneEventPayloadType());
         try {
             String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            String offer = null;
-            if (!options.isLateOffer()) {
-                offer = Sdp.build(sip.host, rtp.localPort(), options.codecs(), options.telephoneEventPayloadType(),
-                        MediaDirection.SENDRECV, 1, 1);
-            }
+            MediaNegotiation media = new MediaNegotiation(sip.host, rtp, options.codecs(),
+                    options.telephoneEventPayloadType(), options.audio());
+            String offer = options.isLateOffer() ? null : media.offer();
             Request request = sip.invite(target, options, fromTag, offer);
             String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
-            Call call = new Call(sip, timers, false, callId, rtp, options.codecs(), options.telephoneEventPayloadType(),
-                    options.audio(), options.transport().jainName());
+            Call call = new Call(sip, timers, false, callId, rtp, media, options.transport().jainName());
             call.lateOfferPending = options.isLateOffer();
             call.invite = SipMessageRecord.of(request);
             ClientTransaction tx = sip.provider.getNewClientTransaction(request);
@@ -141,8 +125,9 @@ public final class Call {
         RtpSession rtp = new RtpSession(InetAddress.getByName(sip.host), policy.telephoneEventPayloadType());
         String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
-        Call call = new Call(sip, timers, true, callId, rtp, policy.codecs(), policy.telephoneEventPayloadType(),
-                policy.audio(), transport);
+        MediaNegotiation media = new MediaNegotiation(sip.host, rtp, policy.codecs(),
+                policy.telephoneEventPayloadType(), policy.audio());
+        Call call = new Call(sip, timers, true, callId, rtp, media, transport);
         call.invite = SipMessageRecord.of(request);
         call.inviteServerTx = tx;
         call.dialog = tx.getDialog();
@@ -274,27 +259,27 @@ public final class Call {
     }
 
     /** The peer's latest SDP, or null. */
-    public synchronized String remoteSdp() {
-        return remoteSdp;
+    public String remoteSdp() {
+        return media.remoteSdp();
     }
 
     /** The audio codec in use, or null before negotiation. */
-    public synchronized Codec codec() {
-        return codec;
+    public Codec codec() {
+        return media.codec();
     }
 
     /** The negotiated telephone-event payload type, -1 if none. */
-    public synchronized int telephoneEventPayloadType() {
-        return eventPayloadType;
+    public int telephoneEventPayloadType() {
+        return media.eventPayloadType();
     }
 
     /** The direction the peer last declared (sendonly when it holds us), null before any SDP. */
-    public synchronized MediaDirection remoteDirection() {
-        return remoteDirection;
+    public MediaDirection remoteDirection() {
+        return media.remoteDirection();
     }
 
-    public synchronized MediaDirection localDirection() {
-        return localDirection;
+    public MediaDirection localDirection() {
+        return media.localDirection();
     }
 
     // ---- public API: media ---------------------------------------------------------------------------
@@ -355,11 +340,10 @@ public final class Call {
             char key = keys.charAt(i);
             switch (mode) {
                 case INFO_RELAY:
-                    sendInfo("application", "dtmf-relay",
-                            "Signal=" + key + "\r\nDuration=" + keyDuration.toMillis() + "\r\n");
+                    sendInfo(InfoDtmf.RELAY, InfoDtmf.relayBody(key, keyDuration));
                     break;
                 case INFO_DTMF:
-                    sendInfo("application", "dtmf", String.valueOf(key));
+                    sendInfo(InfoDtmf.PLAIN, InfoDtmf.plainBody(key));
                     break;
                 default:
                     awaitFuture(rtp.sendEvent(key, keyDuration), keyDuration.plus(REQUEST_TIMEOUT), "RFC 4733 key " + key);
@@ -383,14 +367,7 @@ public final class Call {
     /** Sends a re-INVITE offering the current codec with {@code direction}; returns its final status. */
     public int reinvite(MediaDirection direction) throws InterruptedException {
         requireAnswered("re-INVITE");
-        String offer;
-        synchronized (this) {
-            localDirection = direction;
-            offer = Sdp.build(sip.host, rtp.localPort(), codec == null ? codecs : List.of(codec),
-                    eventPayloadType >= 0 ? eventPayloadType : offeredEventPayloadType, direction, sdpSessionId,
-                    ++sdpVersion);
-        }
-        rtp.setSending(direction.sends());
+        String offer = media.reoffer(direction);
         Response response = sendInDialog(Request.INVITE, req -> req.setContent(offer, sip.sdpContentType()));
         return response.getStatusCode();
     }
@@ -475,7 +452,7 @@ public final class Call {
             } else if (status >= 200) {
                 if (status < 300) {
                     acknowledge(eventDialog != null ? eventDialog : dialog, cseq.getSeqNumber(), null);
-                    applyRemoteSdp(record, false);
+                    media.applyRemote(record);
                 }
             }
         }
@@ -492,7 +469,7 @@ public final class Call {
         if (status < 200) {
             if (status > 100) {
                 if (record.hasSdp()) {
-                    applyRemoteSdp(record, true);
+                    media.applyRemote(record);
                     advance(CallState.EARLY_MEDIA);
                 } else {
                     advance(CallState.RINGING);
@@ -507,7 +484,7 @@ public final class Call {
             synchronized (this) {
                 first = ackedInviteCseq < 1;
                 if (first && lateOfferPending && record.hasSdp()) {
-                    answer = answerFor(record);
+                    answer = media.answerTo(record.body());
                 }
             }
             if (!first) {
@@ -515,14 +492,14 @@ public final class Call {
                 return;
             }
             if (answer == null) {
-                applyRemoteSdp(record, false);
+                media.applyRemote(record);
             }
             acknowledge(dialog, 1, answer);
             synchronized (this) {
                 finalStatus = status;
                 finalReason = response.getReasonPhrase();
             }
-            startMedia(); // before ANSWERED is visible, so a test may send RFC 4733 keys at once
+            media.start(callId); // before ANSWERED is visible, so a test may send RFC 4733 keys at once
             advance(CallState.ANSWERED);
         } else {
             ended(CallState.FAILED, status, response.getReasonPhrase());
@@ -557,7 +534,7 @@ public final class Call {
         String answerSdp = null;
         if (offer.hasSdp()) {
             try {
-                answerSdp = answerFor(offer);
+                answerSdp = media.answerTo(offer.body());
             } catch (IllegalArgumentException e) {
                 ended(CallState.FAILED, 400, "Bad SDP");
                 respondToInvite(400, null);
@@ -573,7 +550,7 @@ public final class Call {
                 lateOfferPending = true;
             }
         }
-        String sdp = answerSdp != null ? answerSdp : ourOffer();
+        String sdp = answerSdp != null ? answerSdp : media.offer();
         switch (policy.kind()) {
             case REJECT:
                 ended(CallState.FAILED, policy.rejectCode(), null);
@@ -587,7 +564,7 @@ public final class Call {
                 respondToInvite(183, sdp);
                 advance(CallState.EARLY_MEDIA);
                 if (answerSdp != null) {
-                    startMedia();
+                    media.start(callId);
                 }
                 break;
             default:
@@ -607,7 +584,7 @@ public final class Call {
             late = lateOfferPending;
         }
         if (!late) {
-            startMedia();
+            media.start(callId);
         }
         synchronized (this) {
             finalStatus = 200;
@@ -665,11 +642,11 @@ public final class Call {
             late = lateOfferPending;
         }
         if (late && ack.hasSdp()) {
-            applyRemoteSdp(ack, false);
+            media.applyRemote(ack);
             synchronized (this) {
                 lateOfferPending = false;
             }
-            startMedia();
+            media.start(callId);
         }
     }
 
@@ -677,7 +654,7 @@ public final class Call {
         String answer;
         if (record.hasSdp()) {
             try {
-                answer = answerFor(record);
+                answer = media.answerTo(record.body());
             } catch (IllegalArgumentException e) {
                 respond(tx, request, 400);
                 return;
@@ -690,7 +667,7 @@ public final class Call {
             synchronized (this) {
                 lateOfferPending = true;
             }
-            answer = ourOffer();
+            answer = media.offer();
         }
         try {
             Response ok = sip.response(200, request, localTag, transport);
@@ -702,102 +679,13 @@ public final class Call {
     }
 
     private void onInfo(SipMessageRecord info) {
-        String type = info.contentType() == null ? "" : info.contentType().toLowerCase(Locale.ROOT);
-        String body = info.body().trim();
-        String key = null;
-        if (type.equals("application/dtmf-relay")) {
-            for (String line : body.split("\r?\n")) {
-                String[] kv = line.split("=", 2);
-                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("Signal")) {
-                    key = kv[1].trim();
-                }
-            }
-        } else if (type.equals("application/dtmf")) {
-            key = body;
-        }
-        if (key != null && !key.isEmpty()) {
+        String key = InfoDtmf.keyIn(info.contentType(), info.body());
+        if (key != null) {
             synchronized (this) {
                 infoDigits.append(key);
                 notifyAll();
             }
         }
-    }
-
-    // ---- SDP and media -------------------------------------------------------------------------------
-
-    /** Answer SDP for an offer, applying it; null when no common codec. Throws on malformed SDP. */
-    private String answerFor(SipMessageRecord offer) {
-        Sdp.RemoteMedia remote = Sdp.parse(offer.body());
-        Codec common = remote.firstCommon(codecs);
-        if (common == null) {
-            return null;
-        }
-        MediaDirection answerDirection = remote.direction.answerTo();
-        synchronized (this) {
-            remoteSdp = offer.body();
-            remoteDirection = remote.direction;
-            localDirection = answerDirection;
-            codec = common;
-            eventPayloadType = remote.telephoneEventPayloadType;
-            updateTarget(remote);
-            return Sdp.build(sip.host, rtp.localPort(), List.of(common), remote.telephoneEventPayloadType,
-                    answerDirection, sdpSessionId, ++sdpVersion);
-        }
-    }
-
-    private synchronized String ourOffer() {
-        return Sdp.build(sip.host, rtp.localPort(), codecs, offeredEventPayloadType, localDirection, sdpSessionId,
-                ++sdpVersion);
-    }
-
-    /** Takes the peer's SDP (an answer, or an offer in a 2xx/ACK that we do not need to answer). */
-    private void applyRemoteSdp(SipMessageRecord message, boolean early) {
-        if (!message.hasSdp()) {
-            return;
-        }
-        Sdp.RemoteMedia remote;
-        try {
-            remote = Sdp.parse(message.body());
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "peer sent bad SDP", e);
-            return;
-        }
-        synchronized (this) {
-            remoteSdp = message.body();
-            remoteDirection = remote.direction;
-            Codec common = remote.firstCommon(codecs);
-            if (common != null) {
-                codec = common;
-            }
-            eventPayloadType = remote.telephoneEventPayloadType;
-            updateTarget(remote);
-        }
-    }
-
-    // holds this
-    private void updateTarget(Sdp.RemoteMedia remote) {
-        if (codec == null || remote.address.getPort() == 0) {
-            return;
-        }
-        rtp.setTarget(new RtpSession.Target(remote.address, codec.payloadType(), eventPayloadType));
-        // send only if we may send and the peer is willing to receive; c=0.0.0.0 is the old (RFC 2543) hold
-        rtp.setSending(localDirection.sends() && !remote.address.getAddress().isAnyLocalAddress()
-                && (remote.direction == MediaDirection.SENDRECV || remote.direction == MediaDirection.RECVONLY));
-    }
-
-    private void startMedia() {
-        if (rtp.target() == null) {
-            LOG.warning("call " + callId + " answered without a usable G.711 stream: not sending media");
-            return;
-        }
-        synchronized (this) {
-            if (mediaStarted || rtp.isClosed()) {
-                return; // early media already started it: keep the source (and its phase) running
-            }
-            mediaStarted = true;
-        }
-        rtp.play(initialAudio.get());
-        rtp.startSending();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -847,10 +735,10 @@ public final class Call {
         ended(now == CallState.ANSWERED ? CallState.ENDED : CallState.FAILED, 0, "phone closed");
     }
 
-    private void sendInfo(String type, String subType, String body) throws InterruptedException {
-        Response response = sendInDialog(Request.INFO, req -> req.setContent(body, sip.contentType(type, subType)));
+    private void sendInfo(String subType, String body) throws InterruptedException {
+        Response response = sendInDialog(Request.INFO, req -> req.setContent(body, sip.contentType("application", subType)));
         if (response.getStatusCode() >= 300) {
-            throw new IllegalStateException("INFO " + type + "/" + subType + " answered " + response.getStatusCode()
+            throw new IllegalStateException("INFO application/" + subType + " answered " + response.getStatusCode()
                     + " " + response.getReasonPhrase());
         }
     }
