@@ -6,8 +6,9 @@
  * that receives for all legs, the RTP port allocator, the jitter buffer.
  * Must not contain: mixing, conference rules, SIP.
  *
- * <p>Threads: datagrams are read by the {@link org.confbridge.media.rtp.RtpReceiveLoop} thread(s);
- * decoded audio crosses to the mixer thread through a single-producer single-consumer
- * {@link org.confbridge.media.rtp.InboundQueue} per leg, so neither side takes a lock.
+ * <p>Threads: datagrams are read and written by the {@link org.confbridge.media.rtp.RtpReceiveLoop}
+ * thread(s); audio crosses to the mixer thread through a single-producer single-consumer
+ * {@link org.confbridge.media.rtp.InboundQueue} per leg and back through a small outbound ring,
+ * so neither side takes a lock.
  */
 package org.confbridge.media.rtp;
