@@ -21,12 +21,24 @@ public final class Provisioning {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RunningServer server;
+    private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
 
     public Provisioning(RunningServer server) {
-        this.server = server;
+        this(server.baseUrl());
+    }
+
+    public Provisioning(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Creates a conference on the server at {@code args[0]} and prints its number; used where the test
+     * JVM cannot reach the server (inside a network namespace).
+     */
+    public static void main(String[] args) {
+        System.out.println(new Provisioning(args[0]).newConference());
     }
 
     /** A new conference extension with a random unused-looking number; returns its number. */
@@ -57,7 +69,7 @@ public final class Provisioning {
     }
 
     private JsonNode send(String method, String path, String json, int expectedStatus) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
@@ -74,7 +86,7 @@ public final class Provisioning {
         if (token == null) {
             String form = "grant_type=client_credentials&client_id=" + encode(RunningServer.ADMIN_CLIENT_ID)
                     + "&client_secret=" + encode(RunningServer.ADMIN_CLIENT_SECRET);
-            HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/oauth/token"))
+            HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token"))
                     .timeout(Duration.ofSeconds(20))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build());
