@@ -716,14 +716,15 @@ public final class Call {
      * Ends the call without waiting for the peer (used when the phone closes): BYE, CANCEL or 603 is sent
      * once, then the call is ENDED/FAILED locally and its RTP socket closed.
      */
-    void abandon() {
+    CompletableFuture<Response> abandon() {
+        CompletableFuture<Response> answer = CompletableFuture.completedFuture(null);
         CallState now = state();
         if (now.isTerminal()) {
-            return;
+            return answer;
         }
         try {
             if (now == CallState.ANSWERED) {
-                startInDialog(Request.BYE, req -> { });
+                answer = startInDialog(Request.BYE, req -> { });
             } else if (incoming) {
                 respondToInvite(603, null);
             } else if (hasProvisional()) {
@@ -733,6 +734,7 @@ public final class Call {
             LOG.log(Level.FINE, "could not tell the peer that call " + callId + " ends", e);
         }
         ended(now == CallState.ANSWERED ? CallState.ENDED : CallState.FAILED, 0, "phone closed");
+        return answer;
     }
 
     private void sendInfo(String subType, String body) throws InterruptedException {
@@ -792,7 +794,7 @@ public final class Call {
                 response.setContent(sdp, sip.sdpContentType());
             }
             tx.sendResponse(response);
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot send " + status + " on call " + callId, e);
         }
     }
@@ -803,7 +805,8 @@ public final class Call {
         }
         try {
             tx.sendResponse(sip.messages.createResponse(status, request));
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            // RuntimeException: JAIN-SIP throws NPEs when the phone is closing under the request
             LOG.log(Level.FINE, "cannot send " + status + " to " + request.getMethod(), e);
         }
     }

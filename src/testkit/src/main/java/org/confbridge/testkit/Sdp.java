@@ -55,8 +55,9 @@ final class Sdp {
         try {
             SdpFactory factory = SdpFactory.getInstance();
             SessionDescription sd = factory.createSessionDescription();
-            sd.setOrigin(factory.createOrigin("testphone", sessionId, version, "IN", "IP4", address));
-            sd.setConnection(factory.createConnection("IN", "IP4", address));
+            String addressType = address.contains(":") ? "IP6" : "IP4";
+            sd.setOrigin(factory.createOrigin("testphone", sessionId, version, "IN", addressType, address));
+            sd.setConnection(factory.createConnection("IN", addressType, address));
             int[] formats = new int[codecs.size() + (telephoneEventPayloadType >= 0 ? 1 : 0)];
             Vector<Attribute> attributes = new Vector<>();
             for (int i = 0; i < codecs.size(); i++) {

@@ -56,6 +56,8 @@ final class SipEndpoint implements AutoCloseable {
     final HeaderFactory headers = new HeaderFactoryImpl();
     final MessageFactory messages = new MessageFactoryImpl();
     final String host;
+    /** The host as written in a SIP URI: IPv6 literals in brackets (RFC 3261 25.1). */
+    final String uriHost;
     final int port;
     final SipProvider provider;
     private final SipStack stack;
@@ -63,6 +65,7 @@ final class SipEndpoint implements AutoCloseable {
 
     private SipEndpoint(String host, int port, SipStack stack, SipProvider provider, SipListener listener) {
         this.host = host;
+        this.uriHost = host.contains(":") ? "[" + host + "]" : host;
         this.port = port;
         this.stack = stack;
         this.provider = provider;
@@ -130,7 +133,7 @@ final class SipEndpoint implements AutoCloseable {
     // ---- message building ----------------------------------------------------------------------------
 
     SipURI localUri(String user, String transport) throws ParseException {
-        SipURI uri = addresses.createSipURI(user, host);
+        SipURI uri = addresses.createSipURI(user, uriHost);
         uri.setPort(port);
         if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
             uri.setTransportParam(ListeningPoint.TCP);
@@ -152,7 +155,7 @@ final class SipEndpoint implements AutoCloseable {
         if (options.transport() == SipTransport.TCP && sipUri.getTransportParam() == null) {
             sipUri.setTransportParam(ListeningPoint.TCP); // the router picks the transport from the R-URI
         }
-        SipURI fromUri = addresses.createSipURI(options.fromUser(), host);
+        SipURI fromUri = addresses.createSipURI(options.fromUser(), uriHost);
         Address fromAddress = addresses.createAddress(fromUri);
         if (options.fromDisplayName() != null) {
             fromAddress.setDisplayName(options.fromDisplayName());
@@ -164,7 +167,7 @@ final class SipEndpoint implements AutoCloseable {
             ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
             CallIdHeader callId = provider.getNewCallId();
             CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
-            ViaHeader via = headers.createViaHeader(host, port, transport, null);
+            ViaHeader via = headers.createViaHeader(uriHost, port, transport, null);
             MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(70);
             Request invite = messages.createRequest(sipUri, Request.INVITE, callId, cseq, from, to, List.of(via), maxForwards);
             invite.addHeader(contact(options.fromUser(), transport));

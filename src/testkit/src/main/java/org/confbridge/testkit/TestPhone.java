@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -91,7 +94,7 @@ public final class TestPhone implements AutoCloseable {
 
     /** A SIP URI reaching this phone, e.g. "sip:gateway@127.0.0.1:40123" (the server's trunk setting). */
     public String uri(String user) {
-        return "sip:" + user + "@" + sip.host + ":" + sip.port;
+        return "sip:" + user + "@" + sip.uriHost + ":" + sip.port;
     }
 
     /** Calls {@code target} (a sip: URI) with default options. */
@@ -138,8 +141,17 @@ public final class TestPhone implements AutoCloseable {
             return;
         }
         closed = true;
+        List<CompletableFuture<?>> byes = new ArrayList<>();
         for (Call call : calls.values()) {
-            call.abandon();
+            byes.add(call.abandon());
+        }
+        try {
+            // a short grace period so BYEs are answered before the sockets go (quiet, tidy peers)
+            CompletableFuture.allOf(byes.toArray(new CompletableFuture<?>[0])).get(300, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.fine("not every BYE was answered before closing");
         }
         timers.shutdownNow();
         sip.close();
@@ -160,6 +172,9 @@ public final class TestPhone implements AutoCloseable {
 
         @Override
         public void processRequest(RequestEvent event) {
+            if (closed) {
+                return; // queued before close(): the listening points are gone, nothing can answer
+            }
             Request request = event.getRequest();
             synchronized (requests) {
                 requests.add(SipMessageRecord.of(request));

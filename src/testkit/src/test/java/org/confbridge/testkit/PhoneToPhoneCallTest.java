@@ -52,4 +52,16 @@ class PhoneToPhoneCallTest {
         assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(incoming.received("BYE")).isTrue();
     }
+
+    @Test
+    void ipv6LoopbackCallCarriesAudio() throws Exception {
+        try (TestPhone a = TestPhone.start("::1"); TestPhone b = TestPhone.start("::1")) {
+            b.onIncoming(IncomingPolicy.answer().sendingTone(600, -20));
+            assertThat(b.uri("x")).startsWith("sip:x@[0:0:0:0:0:0:0:1]:");
+            Call call = a.call(b.uri("x"));
+            call.expectState(CallState.ANSWERED, WAIT);
+            assertThat(call.remoteSdp()).contains("c=IN IP6 ");
+            assertThat(call.audio().awaitTone(600, -26, WAIT)).isTrue();
+        }
+    }
 }
