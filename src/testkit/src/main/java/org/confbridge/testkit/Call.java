@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,15 +46,12 @@ public final class Call {
 
     private static final Logger LOG = Logger.getLogger(Call.class.getName());
 
-    private final SipEndpoint sip;
     private final ScheduledExecutorService timers;
     private final boolean incoming;
     private final String callId;
     private final RtpSession rtp;
     private final MediaNegotiation media;
-    private final String transport;
-    private final String localTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    private final Map<ClientTransaction, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+    private final DialogChannel channel;
 
     // guarded by this
     private CallState state = CallState.CALLING;
@@ -67,24 +62,16 @@ public final class Call {
     private final List<SipMessageRecord> requests = new ArrayList<>();
     private final StringBuilder infoDigits = new StringBuilder();
     private boolean lateOfferPending;
-    private long ackedInviteCseq = -1;
-
-    // JAIN-SIP objects, set once on the stack thread or the creating thread
-    private volatile Dialog dialog;
-    private volatile ClientTransaction inviteClientTx;
-    private volatile ServerTransaction inviteServerTx;
-    private volatile Request lastAck;
     private volatile SipMessageRecord invite;
 
-    private Call(SipEndpoint sip, ScheduledExecutorService timers, boolean incoming, String callId, RtpSession rtp,
-            MediaNegotiation media, String transport) {
-        this.sip = sip;
+    private Call(ScheduledExecutorService timers, boolean incoming, String callId, RtpSession rtp,
+            MediaNegotiation media, DialogChannel channel) {
         this.timers = timers;
         this.incoming = incoming;
         this.callId = callId;
         this.rtp = rtp;
         this.media = media;
-        this.transport = transport;
+        this.channel = channel;
     }
 
     // ---- creation ------------------------------------------------------------------------------------
@@ -100,12 +87,12 @@ public final class Call {
             String offer = options.isLateOffer() ? null : media.offer();
             Request request = sip.invite(target, options, fromTag, offer);
             String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
-            Call call = new Call(sip, timers, false, callId, rtp, media, options.transport().jainName());
+            DialogChannel channel = new DialogChannel(sip, callId, options.transport().jainName());
+            Call call = new Call(timers, false, callId, rtp, media, channel);
             call.lateOfferPending = options.isLateOffer();
             call.invite = SipMessageRecord.of(request);
             ClientTransaction tx = sip.provider.getNewClientTransaction(request);
-            call.inviteClientTx = tx;
-            call.dialog = tx.getDialog();
+            channel.outgoing(tx);
             register.accept(call);
             return call.startInvite(tx, options.answerTimeout());
         } catch (ParseException | SipException | RuntimeException e) {
@@ -127,10 +114,10 @@ public final class Call {
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         MediaNegotiation media = new MediaNegotiation(sip.host, rtp, policy.codecs(),
                 policy.telephoneEventPayloadType(), policy.audio());
-        Call call = new Call(sip, timers, true, callId, rtp, media, transport);
+        DialogChannel channel = new DialogChannel(sip, callId, transport);
+        channel.incoming(tx);
+        Call call = new Call(timers, true, callId, rtp, media, channel);
         call.invite = SipMessageRecord.of(request);
-        call.inviteServerTx = tx;
-        call.dialog = tx.getDialog();
         synchronized (call) {
             call.requests.add(call.invite);
         }
@@ -368,7 +355,7 @@ public final class Call {
     public int reinvite(MediaDirection direction) throws InterruptedException {
         requireAnswered("re-INVITE");
         String offer = media.reoffer(direction);
-        Response response = sendInDialog(Request.INVITE, req -> req.setContent(offer, sip.sdpContentType()));
+        Response response = sendInDialog(Request.INVITE, req -> req.setContent(offer, channel.sdpContentType()));
         return response.getStatusCode();
     }
 
@@ -400,7 +387,7 @@ public final class Call {
             ended(CallState.ENDED, 0, null);
         } else if (incoming) {
             ended(CallState.FAILED, 603, "Decline");
-            respondToInvite(603, null);
+            channel.respondToInvite(603, null);
         } else {
             cancel();
         }
@@ -422,15 +409,7 @@ public final class Call {
             hangup();
             return;
         }
-        try {
-            Request cancel = inviteClientTx.createCancel();
-            ClientTransaction tx = sip.provider.getNewClientTransaction(cancel);
-            CompletableFuture<Response> done = new CompletableFuture<>();
-            pending.put(tx, done);
-            tx.sendRequest();
-        } catch (SipException e) {
-            LOG.log(Level.FINE, "CANCEL failed (already final?)", e);
-        }
+        channel.cancelInvite();
         if (!awaitState(CallState.FAILED, REQUEST_TIMEOUT) && state() == CallState.ANSWERED) {
             hangup();
         }
@@ -451,16 +430,13 @@ public final class Call {
                 onInitialInviteResponse(response, record, eventDialog);
             } else if (status >= 200) {
                 if (status < 300) {
-                    acknowledge(eventDialog != null ? eventDialog : dialog, cseq.getSeqNumber(), null);
+                    channel.acknowledge(eventDialog, cseq.getSeqNumber(), null);
                     media.applyRemote(record);
                 }
             }
         }
-        if (tx != null && status >= 200) {
-            CompletableFuture<Response> waiting = pending.remove(tx);
-            if (waiting != null) {
-                waiting.complete(response);
-            }
+        if (status >= 200) {
+            channel.completed(tx, response);
         }
     }
 
@@ -476,25 +452,21 @@ public final class Call {
                 }
             }
         } else if (status < 300) {
-            if (eventDialog != null) {
-                dialog = eventDialog;
+            channel.confirmedBy(eventDialog);
+            if (channel.acked(1)) {
+                channel.resendAck(); // a retransmitted 2xx: our ACK was lost
+                return;
             }
             String answer = null;
-            boolean first;
             synchronized (this) {
-                first = ackedInviteCseq < 1;
-                if (first && lateOfferPending && record.hasSdp()) {
+                if (lateOfferPending && record.hasSdp()) {
                     answer = media.answerTo(record.body());
                 }
-            }
-            if (!first) {
-                resendAck();
-                return;
             }
             if (answer == null) {
                 media.applyRemote(record);
             }
-            acknowledge(dialog, 1, answer);
+            channel.acknowledge(null, 1, answer);
             synchronized (this) {
                 finalStatus = status;
                 finalReason = response.getReasonPhrase();
@@ -507,11 +479,8 @@ public final class Call {
     }
 
     void onTimeout(ClientTransaction tx) {
-        CompletableFuture<Response> waiting = pending.remove(tx);
-        if (waiting != null) {
-            waiting.completeExceptionally(new TimeoutException("no response to " + tx.getRequest().getMethod()));
-        }
-        if (tx == inviteClientTx && !state().isTerminal() && state() != CallState.ANSWERED) {
+        channel.timedOut(tx);
+        if (channel.isInitialInvite(tx) && !state().isTerminal() && state() != CallState.ANSWERED) {
             ended(CallState.FAILED, 408, "Request Timeout (no response, local)");
         }
     }
@@ -537,12 +506,12 @@ public final class Call {
                 answerSdp = media.answerTo(offer.body());
             } catch (IllegalArgumentException e) {
                 ended(CallState.FAILED, 400, "Bad SDP");
-                respondToInvite(400, null);
+                channel.respondToInvite(400, null);
                 return;
             }
             if (answerSdp == null) {
                 ended(CallState.FAILED, 488, "Not Acceptable Here");
-                respondToInvite(488, null);
+                channel.respondToInvite(488, null);
                 return;
             }
         } else {
@@ -554,21 +523,21 @@ public final class Call {
         switch (policy.kind()) {
             case REJECT:
                 ended(CallState.FAILED, policy.rejectCode(), null);
-                respondToInvite(policy.rejectCode(), null);
+                channel.respondToInvite(policy.rejectCode(), null);
                 return;
             case RING_FOREVER:
-                respondToInvite(180, null);
+                channel.respondToInvite(180, null);
                 advance(CallState.RINGING);
                 return;
             case EARLY_MEDIA_THEN_ANSWER:
-                respondToInvite(183, sdp);
+                channel.respondToInvite(183, sdp);
                 advance(CallState.EARLY_MEDIA);
                 if (answerSdp != null) {
                     media.start(callId);
                 }
                 break;
             default:
-                respondToInvite(180, null);
+                channel.respondToInvite(180, null);
                 advance(CallState.RINGING);
         }
         timers.schedule(() -> answerNow(sdp), policy.delay().toMillis(), TimeUnit.MILLISECONDS);
@@ -591,7 +560,7 @@ public final class Call {
             finalReason = "OK";
         }
         advance(CallState.ANSWERED); // before the 200 leaves: the caller may look at us at once
-        respondToInvite(200, sdp);
+        channel.respondToInvite(200, sdp);
     }
 
     void onRequest(Request request, ServerTransaction tx) {
@@ -615,24 +584,24 @@ public final class Call {
                 break;
             case Request.BYE:
                 ended(CallState.ENDED, finalStatus(), finalReason());
-                respond(tx, request, 200);
+                channel.respond(tx, request, 200, null);
                 break;
             case Request.CANCEL:
-                respond(tx, request, 200);
+                channel.respond(tx, request, 200, null);
                 if (state() != CallState.ANSWERED && !state().isTerminal()) {
                     ended(CallState.FAILED, 487, "Request Terminated");
-                    respondToInvite(487, null);
+                    channel.respondToInvite(487, null);
                 }
                 break;
             case Request.INFO:
                 onInfo(record);
-                respond(tx, request, 200);
+                channel.respond(tx, request, 200, null);
                 break;
             case Request.INVITE:
                 onReinvite(request, record, tx);
                 break;
             default:
-                respond(tx, request, Request.OPTIONS.equals(method) ? 200 : 405);
+                channel.respond(tx, request, Request.OPTIONS.equals(method) ? 200 : 405, null);
         }
     }
 
@@ -656,11 +625,11 @@ public final class Call {
             try {
                 answer = media.answerTo(record.body());
             } catch (IllegalArgumentException e) {
-                respond(tx, request, 400);
+                channel.respond(tx, request, 400, null);
                 return;
             }
             if (answer == null) {
-                respond(tx, request, 488);
+                channel.respond(tx, request, 488, null);
                 return;
             }
         } else {
@@ -669,13 +638,7 @@ public final class Call {
             }
             answer = media.offer();
         }
-        try {
-            Response ok = sip.response(200, request, localTag, transport);
-            ok.setContent(answer, sip.sdpContentType());
-            tx.sendResponse(ok);
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
-            LOG.log(Level.WARNING, "cannot answer re-INVITE", e);
-        }
+        channel.respond(tx, request, 200, answer);
     }
 
     private void onInfo(SipMessageRecord info) {
@@ -690,26 +653,8 @@ public final class Call {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private interface RequestCustomizer {
-        void apply(Request request) throws ParseException;
-    }
-
-    private Response sendInDialog(String method, RequestCustomizer customizer) throws InterruptedException {
-        return awaitFuture(startInDialog(method, customizer), REQUEST_TIMEOUT, method);
-    }
-
-    private CompletableFuture<Response> startInDialog(String method, RequestCustomizer customizer) {
-        CompletableFuture<Response> done = new CompletableFuture<>();
-        try {
-            Request request = dialog.createRequest(method);
-            customizer.apply(request);
-            ClientTransaction tx = sip.provider.getNewClientTransaction(request);
-            pending.put(tx, done);
-            dialog.sendRequest(tx);
-        } catch (ParseException | SipException e) {
-            throw new IllegalStateException("cannot send " + method + " on call " + callId + ": " + e.getMessage(), e);
-        }
-        return done;
+    private Response sendInDialog(String method, DialogChannel.RequestCustomizer customizer) throws InterruptedException {
+        return awaitFuture(channel.send(method, customizer), REQUEST_TIMEOUT, method);
     }
 
     /**
@@ -724,13 +669,13 @@ public final class Call {
         }
         try {
             if (now == CallState.ANSWERED) {
-                answer = startInDialog(Request.BYE, req -> { });
+                answer = channel.send(Request.BYE, req -> { });
             } else if (incoming) {
-                respondToInvite(603, null);
+                channel.respondToInvite(603, null);
             } else if (hasProvisional()) {
-                sip.provider.getNewClientTransaction(inviteClientTx.createCancel()).sendRequest();
+                channel.cancelInvite();
             }
-        } catch (SipException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not tell the peer that call " + callId + " ends", e);
         }
         ended(now == CallState.ANSWERED ? CallState.ENDED : CallState.FAILED, 0, "phone closed");
@@ -738,7 +683,8 @@ public final class Call {
     }
 
     private void sendInfo(String subType, String body) throws InterruptedException {
-        Response response = sendInDialog(Request.INFO, req -> req.setContent(body, sip.contentType("application", subType)));
+        Response response = sendInDialog(Request.INFO,
+                req -> req.setContent(body, channel.contentType("application", subType)));
         if (response.getStatusCode() >= 300) {
             throw new IllegalStateException("INFO application/" + subType + " answered " + response.getStatusCode()
                     + " " + response.getReasonPhrase());
@@ -753,61 +699,6 @@ public final class Call {
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(what + " not completed within " + timeout, e);
-        }
-    }
-
-    private void acknowledge(Dialog d, long cseq, String sdp) {
-        try {
-            Request ack = d.createAck(cseq);
-            if (sdp != null) {
-                ack.setContent(sdp, sip.sdpContentType());
-            }
-            d.sendAck(ack);
-            lastAck = ack;
-            synchronized (this) {
-                ackedInviteCseq = Math.max(ackedInviteCseq, cseq);
-            }
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
-            LOG.log(Level.WARNING, "cannot ACK on call " + callId, e);
-        }
-    }
-
-    private void resendAck() {
-        Request ack = lastAck;
-        if (ack != null) {
-            try {
-                dialog.sendAck(ack);
-            } catch (SipException e) {
-                LOG.log(Level.FINE, "cannot resend ACK", e);
-            }
-        }
-    }
-
-    private void respondToInvite(int status, String sdp) {
-        ServerTransaction tx = inviteServerTx;
-        if (tx == null) {
-            return;
-        }
-        try {
-            Response response = sip.response(status, tx.getRequest(), localTag, transport);
-            if (sdp != null) {
-                response.setContent(sdp, sip.sdpContentType());
-            }
-            tx.sendResponse(response);
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot send " + status + " on call " + callId, e);
-        }
-    }
-
-    private void respond(ServerTransaction tx, Request request, int status) {
-        if (tx == null) {
-            return;
-        }
-        try {
-            tx.sendResponse(sip.messages.createResponse(status, request));
-        } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-            // RuntimeException: JAIN-SIP throws NPEs when the phone is closing under the request
-            LOG.log(Level.FINE, "cannot send " + status + " to " + request.getMethod(), e);
         }
     }
 
