@@ -156,8 +156,13 @@ public class SoundResource {
         long client = Callers.clientId(caller, clientId);
         SoundFile file = converted ? sounds.converted(caller, client, soundId) : sounds.original(caller, client, soundId);
         return Response.ok(file.data(), file.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + file.filename().replace("\"", "") + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + headerSafe(file.filename()) + "\"")
                 .build();
+    }
+
+    /** Uploaded names are user input: keep them to printable ASCII without quotes in a header. */
+    private static String headerSafe(String filename) {
+        return filename.replaceAll("[^\\x20-\\x7E]|\"|\\\\", "_");
     }
 
     private static boolean tooLarge(Long contentLength) {
