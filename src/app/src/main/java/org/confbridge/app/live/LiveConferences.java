@@ -23,13 +23,24 @@ import javax.ejb.SessionContext;
 import javax.ejb.Singleton;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
+import org.confbridge.app.ResourceNotFoundException;
+import org.confbridge.app.invite.InviteCall;
+import org.confbridge.app.invite.InviteDialer;
+import org.confbridge.app.invite.InviteSettings;
+import org.confbridge.app.recording.CallRecorder;
+import org.confbridge.app.recording.RecordingService;
 import org.confbridge.app.media.ConferenceAudio;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.domain.conference.Caller;
 import org.confbridge.domain.conference.Conference;
 import org.confbridge.domain.conference.ConferencePolicy;
+import org.confbridge.domain.conference.HangupReason;
+import org.confbridge.domain.conference.InviteDecision;
+import org.confbridge.domain.conference.NotInConferenceException;
 import org.confbridge.domain.conference.Instruction;
 import org.confbridge.domain.conference.Participant;
+import org.confbridge.domain.invite.InviteFailure;
+import org.confbridge.domain.invite.InviteId;
 import org.confbridge.domain.keys.DtmfKeys;
 import org.confbridge.domain.participant.ParticipantId;
 import org.confbridge.media.MediaLegListener;
@@ -72,6 +83,14 @@ public class LiveConferences implements LiveConferenceQuery {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private RecordingService recordings;
+
+    // Invites (issue 6): the SIP module's dialer, and which conference each unanswered invite call is for.
+    private InviteDialer dialer;
+    private final Map<InviteId, Long> inviteCalls = new HashMap<>();
+    private CallRecorder recorder;
+
     /** Where a call sits: its conference and its leg (to carry out instructions about it). */
     private static final class Seat {
         final long extensionId;
@@ -85,7 +104,7 @@ public class LiveConferences implements LiveConferenceQuery {
     }
 
     public LiveConferences() {
-        this(Clock.systemUTC(), ConferencePolicy.DEFAULTS);
+        this(Clock.systemUTC(), InviteSettings.applyTo(ConferencePolicy.DEFAULTS));
     }
 
     /** For tests: a controllable clock and policy. */
@@ -280,6 +299,12 @@ public class LiveConferences implements LiveConferenceQuery {
                     // The domain expects leave() after a hang-up; the BYE's answer needs nothing more.
                     leaveSeat(hangup.participant().value());
                 }
+            } else if (instruction instanceof Instruction.PlaceInviteCall place) {
+                placeInviteCall(extensionId, place);
+            } else if (instruction instanceof Instruction.CancelInviteCall cancel) {
+                cancelInviteCall(cancel.invite());
+            } else if (instruction instanceof Instruction.StartRecording record) {
+                startRecording(extensionId, record);
             } else if (conferenceAudio == null || !conferenceAudio.carryOut(instruction)) {
                 LOG.fine(() -> "instruction not carried out here: " + instruction);
             }
@@ -292,5 +317,144 @@ public class LiveConferences implements LiveConferenceQuery {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not hang up " + hangup.participant(), e);
         }
+    }
+
+    // ------------------------------------------------------------------ invites (issue 6)
+
+    /** The SIP module registers the dialer that places invite calls (at servlet start). */
+    public void registerDialer(InviteDialer inviteDialer) {
+        this.dialer = inviteDialer;
+    }
+
+    private void placeInviteCall(long extensionId, Instruction.PlaceInviteCall place) {
+        inviteCalls.put(place.invite(), extensionId);
+        if (dialer == null) {
+            LOG.warning(() -> "invite " + place.invite() + " to " + place.number() + ": no SIP dialer registered");
+            InviteId invite = place.invite();
+            serializedExecutor().execute(() -> inviteFailed(invite, InviteFailure.UNREACHABLE));
+            return;
+        }
+        dialer.place(new InviteCall(place.invite(), place.number(), extensionId));
+    }
+
+    private void cancelInviteCall(InviteId invite) {
+        if (inviteCalls.remove(invite) != null && dialer != null) {
+            dialer.cancel(invite);
+        }
+    }
+
+    /** The invited phone rings (180/183). */
+    public void inviteRinging(InviteId invite) {
+        Long extensionId = inviteCalls.get(invite);
+        Conference conference = extensionId == null ? null : conferences.get(extensionId);
+        if (conference != null) {
+            carryOut(extensionId, conference.inviteRinging(invite, clock.instant()));
+        }
+    }
+
+    /**
+     * The invited person answered: their call enters the conference as an invited participant (or is
+     * hung up when the invite was cancelled, timed out, or the conference is gone or locked meanwhile).
+     */
+    public void inviteAnswered(InviteId invite, CallLeg leg) {
+        Long extensionId = inviteCalls.remove(invite);
+        Conference conference = extensionId == null ? null : conferences.get(extensionId);
+        if (conference == null) {
+            LOG.info(() -> "invite " + invite + " answered after it was given up: hanging up");
+            leg.hangUp(HangupReason.INVITE_CANCELLED);
+            return;
+        }
+        seats.put(leg.id(), new Seat(extensionId, leg));
+        audio.get(extensionId).add(ParticipantId.of(leg.id()), leg.media());
+        leg.media().setListener(new CallMediaListener(leg.id(), serializedExecutor()));
+        carryOut(extensionId, conference.inviteAnswered(invite, ParticipantId.of(leg.id()), clock.instant()));
+    }
+
+    /** The invite call failed (busy, no answer, rejected, unreachable, invalid number): the inviter hears why. */
+    public void inviteFailed(InviteId invite, InviteFailure failure) {
+        Long extensionId = inviteCalls.remove(invite);
+        Conference conference = extensionId == null ? null : conferences.get(extensionId);
+        if (conference != null) {
+            carryOut(extensionId, conference.inviteFailed(invite, failure, clock.instant()));
+        }
+    }
+
+    private void startRecording(long extensionId, Instruction.StartRecording record) {
+        Seat seat = seats.get(record.participant().value());
+        if (seat == null) {
+            return;
+        }
+        String inviter = record.inviter() == null ? null : conferences.get(extensionId).participant(record.inviter())
+                .map(p -> p.displayName() != null ? p.displayName() : p.number()).orElse(null);
+        if (recorder == null) {
+            recorder = CallRecorder.fromSystemProperties(recordings);
+        }
+        recorder.start(extensionId, seat.leg.media(), record.number().value(), inviter, clock.instant());
+    }
+
+    // ------------------------------------------------------------------ moderator actions over REST
+
+    /** The live conference of an extension, or empty when nobody is in it. */
+    @Lock(LockType.READ)
+    public Optional<LiveConferenceView> conference(long extensionId) {
+        Conference conference = conferences.get(extensionId);
+        return conference == null ? Optional.empty() : Optional.of(LiveConferenceView.of(conference));
+    }
+
+    /** Mutes or unmutes one participant (no prompt). */
+    public void setMuted(long extensionId, ParticipantId participant, boolean muted) {
+        carryOut(extensionId, known("participant", () -> live(extensionId).setMuted(participant, muted)));
+    }
+
+    /** Like {@code *91} (true) / {@code *90} (false), without the confirmation prompt. */
+    public void setAllMuted(long extensionId, boolean muted) {
+        Conference conference = live(extensionId);
+        carryOut(extensionId, muted ? conference.muteAllNonModerators() : conference.unmuteAllNonModerators());
+    }
+
+    /** Like {@code *92} / {@code *93}. */
+    public void setLocked(long extensionId, boolean locked) {
+        Conference conference = live(extensionId);
+        carryOut(extensionId, locked ? conference.lock() : conference.unlock());
+    }
+
+    /** Like {@code *95} (true) / {@code *94} (false). */
+    public void setJoinNotifications(long extensionId, boolean on) {
+        carryOut(extensionId, live(extensionId).setJoinNotifications(on));
+    }
+
+    /** Says goodbye to the participant and hangs up. */
+    public void remove(long extensionId, ParticipantId participant) {
+        carryOut(extensionId, known("participant", () -> live(extensionId).remove(participant, clock.instant())));
+    }
+
+    /** Invites a number over REST, with the rules of {@code *8}; the decision says whether the call is placed. */
+    public InviteDecision invite(long extensionId, String number) {
+        Conference conference = live(extensionId);
+        InviteDecision decision = conference.requestInvite(null, number, clock.instant());
+        carryOut(extensionId, decision.instructions());
+        return decision;
+    }
+
+    /** Cancels a pending invite (its call gets a CANCEL). */
+    public void cancelInvite(long extensionId, InviteId invite) {
+        carryOut(extensionId, known("pending invite", () -> live(extensionId).cancelInvite(invite, clock.instant())));
+    }
+
+    /** A REST action on an unknown participant or invite: 404 for the caller, not an EJB system error. */
+    private static List<Instruction> known(String what, java.util.function.Supplier<List<Instruction>> action) {
+        try {
+            return action.get();
+        } catch (NotInConferenceException e) {
+            throw new ResourceNotFoundException(what, "in this live conference");
+        }
+    }
+
+    private Conference live(long extensionId) {
+        Conference conference = conferences.get(extensionId);
+        if (conference == null) {
+            throw new ResourceNotFoundException("live conference", extensionId);
+        }
+        return conference;
     }
 }

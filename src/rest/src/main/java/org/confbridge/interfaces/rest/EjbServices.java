@@ -14,6 +14,8 @@ import org.confbridge.app.ConferencePropertiesService;
 import org.confbridge.app.ExtensionService;
 import org.confbridge.app.SoundService;
 import org.confbridge.app.TokenService;
+import org.confbridge.app.moderation.LiveConferenceService;
+import org.confbridge.app.recording.RecordingService;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 
 /**
@@ -40,6 +42,8 @@ public class EjbServices implements Feature {
                 bindEjb(this, ExtensionService.class);
                 bindEjb(this, ConferencePropertiesService.class);
                 bindEjb(this, SoundService.class);
+                bindEjb(this, RecordingService.class);
+                bindEjb(this, LiveConferenceService.class);
             }
         });
         return true;
