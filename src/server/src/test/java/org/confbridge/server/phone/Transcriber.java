@@ -1,0 +1,218 @@
+package org.confbridge.server.phone;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import org.confbridge.testkit.Call;
+import org.confbridge.testkit.audio.ToneAnalysis;
+import org.confbridge.testkit.rtp.AudioMark;
+
+/**
+ * Tells what a caller heard, as a list of words: the built-in voice prompts by name ({@code "muted"}),
+ * tones as {@code "tone:880"}. Received audio is cut into 20 ms frames; a voiced stretch that is one
+ * pure frequency is a tone, anything else is matched against the energy envelope of every built-in
+ * prompt WAV (the same files the server plays, from the classpath), best Pearson correlation wins.
+ * Works when the other callers are silent while a prompt is expected (their tones would mask the
+ * envelope); tones are told by frequency whatever else is heard.
+ */
+public final class Transcriber {
+
+    public static final List<String> PROMPTS = List.of("all_muted", "all_unmuted", "conf_full", "conf_locked",
+            "goodbye", "has_joined", "has_left", "locked", "moderator_only", "mute_not_allowed", "muted",
+            "notifications_off", "notifications_on", "only_participant", "pin_failed", "pin_request",
+            "pin_timeout", "pin_wrong", "say_name", "unlocked", "unmuted", "welcome", "recording_notice",
+            "invite_enter_number", "invite_cancelled");
+    /** Frequencies a tone word can have: the server's beep and error tone, and the test callers' tones. */
+    private static final double[] TONES = {300, 500, 700, 880, 1100, 1300, 1500};
+
+    private static final int FRAME = 160;
+    private static final double VOICED_DBFS = -45;
+    private static final double FLOOR_DBFS = -60;
+    private static final double MATCH = 0.75;
+    private static final int MAX_LAG = 3;
+
+    private static final Map<String, double[]> ENVELOPES = loadEnvelopes();
+
+    private Transcriber() {
+    }
+
+    /** What {@code call} heard since {@code mark}. */
+    public static List<String> heard(Call call, AudioMark mark) {
+        return transcribe(call.audio().since(mark).samples());
+    }
+
+    /** Waits until {@code word} was heard since {@code mark}; returns the whole transcript. */
+    public static List<String> awaitWord(Call call, AudioMark mark, String word, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> words;
+        do {
+            words = heard(call, mark);
+            if (words.contains(word)) {
+                return words;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("'" + word + "' not heard within " + timeout + "; heard " + words);
+    }
+
+    /** The words in {@code pcm}; a prompt still being received at the end is left out. */
+    public static List<String> transcribe(short[] pcm) {
+        double[] level = envelope(pcm);
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < level.length) {
+            if (level[i] < VOICED_DBFS) {
+                i++;
+                continue;
+            }
+            double tone = toneAt(pcm, i, level.length);
+            if (tone > 0) {
+                words.add("tone:" + (int) tone);
+                i++;
+                while (i < level.length && level[i] >= VOICED_DBFS && toneAt(pcm, i, i + 1) == tone) {
+                    i++;
+                }
+                continue;
+            }
+            Match best = bestPrompt(level, i);
+            if (best == null) {
+                return words; // not enough audio yet to tell
+            }
+            if (best.score >= MATCH) {
+                words.add(best.name);
+                i += best.length + best.lag;
+            } else {
+                words.add("?");
+                while (i < level.length && level[i] >= VOICED_DBFS) {
+                    i++;
+                }
+            }
+        }
+        return words;
+    }
+
+    private record Match(String name, double score, int length, int lag) {
+    }
+
+    private static Match bestPrompt(double[] level, int start) {
+        Match best = null;
+        boolean complete = true;
+        for (Map.Entry<String, double[]> prompt : ENVELOPES.entrySet()) {
+            double[] reference = prompt.getValue();
+            for (int lag = -MAX_LAG; lag <= MAX_LAG; lag++) {
+                int from = start + lag;
+                if (from < 0) {
+                    continue;
+                }
+                if (from + reference.length > level.length) {
+                    complete = false;
+                    continue;
+                }
+                double score = pearson(level, from, reference);
+                if (best == null || score > best.score) {
+                    best = new Match(prompt.getKey(), score, reference.length, lag);
+                }
+            }
+        }
+        if (best != null && best.score >= MATCH) {
+            return best;
+        }
+        return complete ? best : null;
+    }
+
+    private static double pearson(double[] level, int from, double[] reference) {
+        int n = reference.length;
+        double meanA = 0;
+        double meanB = 0;
+        for (int k = 0; k < n; k++) {
+            meanA += level[from + k];
+            meanB += reference[k];
+        }
+        meanA /= n;
+        meanB /= n;
+        double cov = 0;
+        double varA = 0;
+        double varB = 0;
+        for (int k = 0; k < n; k++) {
+            double a = level[from + k] - meanA;
+            double b = reference[k] - meanB;
+            cov += a * b;
+            varA += a * a;
+            varB += b * b;
+        }
+        return varA == 0 || varB == 0 ? 0 : cov / Math.sqrt(varA * varB);
+    }
+
+    /** The frequency of a pure tone over up to 3 frames from {@code frame}, or 0. */
+    private static double toneAt(short[] pcm, int frame, int frameLimit) {
+        int from = frame * FRAME;
+        int to = Math.min(Math.min(frame + 3, Math.max(frameLimit, frame + 1)) * FRAME, pcm.length);
+        if (to - from < FRAME) {
+            return 0;
+        }
+        for (double tone : TONES) {
+            if (ToneAnalysis.toneRatio(pcm, from, to, 8000, tone) > 0.7) {
+                return tone;
+            }
+        }
+        return 0;
+    }
+
+    /** Frame levels in dBFS, floored. */
+    static double[] envelope(short[] pcm) {
+        double[] level = new double[pcm.length / FRAME];
+        for (int f = 0; f < level.length; f++) {
+            level[f] = Math.max(FLOOR_DBFS, ToneAnalysis.rmsDbfs(pcm, f * FRAME, (f + 1) * FRAME));
+        }
+        return level;
+    }
+
+    private static Map<String, double[]> loadEnvelopes() {
+        Map<String, double[]> envelopes = new LinkedHashMap<>();
+        for (String prompt : PROMPTS) {
+            double[] level = envelope(readPrompt(prompt));
+            int first = 0;
+            int last = level.length - 1;
+            while (first < last && level[first] < VOICED_DBFS) {
+                first++;
+            }
+            while (last > first && level[last] < VOICED_DBFS) {
+                last--;
+            }
+            envelopes.put(prompt, java.util.Arrays.copyOfRange(level, first, last + 1));
+        }
+        return envelopes;
+    }
+
+    /** A built-in prompt's samples, read from the classpath as the server does. */
+    static short[] readPrompt(String name) {
+        try (InputStream raw = Transcriber.class.getResourceAsStream("/prompts/" + name + ".wav")) {
+            if (raw == null) {
+                throw new IllegalStateException("no built-in prompt " + name + " on the classpath");
+            }
+            try (AudioInputStream in = AudioSystem.getAudioInputStream(new BufferedInputStream(raw))) {
+                byte[] bytes = in.readAllBytes();
+                short[] samples = new short[bytes.length / 2];
+                ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN
+                        : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+                return samples;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalStateException("prompt " + name + " is not a WAV", e);
+        }
+    }
+}
