@@ -97,6 +97,36 @@ public class EngineTickBenchmark {
         engine.mixer().tick();
     }
 
+    /**
+     * Without JMH: CPU time of the tick thread per tick (robust on a busy machine, where wall
+     * time mostly measures waiting for a core). Usage: {@code EngineTickBenchmark [participants...]}.
+     */
+    public static void main(String[] args) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String arg : args.length == 0 ? new String[] {"100", "500", "1000", "2000"} : args) {
+            EngineTickBenchmark bench = new EngineTickBenchmark();
+            bench.participants = Integer.parseInt(arg);
+            bench.setUp();
+            for (int i = 0; i < 1000; i++) {
+                bench.tick();
+            }
+            int ticks = 1000;
+            long[] cpu = new long[ticks];
+            for (int i = 0; i < ticks; i++) {
+                long start = threads.getCurrentThreadCpuTime();
+                bench.tick();
+                cpu[i] = threads.getCurrentThreadCpuTime() - start;
+                Thread.sleep(0, 100_000); // let the I/O loops send, as between real ticks
+            }
+            java.util.Arrays.sort(cpu);
+            System.out.printf(java.util.Locale.ROOT,
+                    "participants=%d tick CPU p50=%d us p99=%d us, per participant-frame p50=%.2f us (incl. handing the packet in)%n",
+                    bench.participants, cpu[ticks / 2] / 1000, cpu[ticks * 99 / 100] / 1000,
+                    cpu[ticks / 2] / 1000.0 / bench.participants);
+            bench.tearDown();
+        }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         engine.close();

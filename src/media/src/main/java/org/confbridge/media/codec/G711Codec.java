@@ -17,6 +17,12 @@ public interface G711Codec {
     /** Decodes {@code length} bytes from {@code in[inOffset..]} into {@code pcm[pcmOffset..]}. */
     void decode(byte[] in, int inOffset, int length, short[] pcm, int pcmOffset);
 
+    /** Encodes one sample. */
+    byte encode(short sample);
+
+    /** Decodes one byte. */
+    short decode(byte value);
+
     /** The byte that decodes to (near) zero: what silence looks like on the wire. */
     byte silence();
 

@@ -47,12 +47,12 @@ abstract class TableCodec implements G711Codec {
         }
     }
 
-    /** Encodes one sample. */
+    @Override
     public final byte encode(short sample) {
         return encodeTable[sample & 0xFFFF];
     }
 
-    /** Decodes one byte. */
+    @Override
     public final short decode(byte value) {
         return decodeTable[value & 0xFF];
     }

@@ -38,7 +38,6 @@ public final class JitterBuffer {
 
     private final short[] ring = new short[RING_SAMPLES];
     private final boolean[] filled = new boolean[RING_SAMPLES];
-    private final short[] decoded = new short[RtpPacket.MAX_PAYLOAD];
     private final short[] lastFrame = new short[FRAME];
     private final int depthSamples;
 
@@ -90,10 +89,9 @@ public final class JitterBuffer {
             offset = ts - playout;
         }
         latePacketsInRow = 0;
-        codec.decode(payload, 0, length, decoded, 0);
         for (int i = 0; i < length; i++) {
             int index = (ts + i) & MASK;
-            ring[index] = decoded[i];
+            ring[index] = codec.decode(payload[i]); // decode straight into place: one pass over the packet
             filled[index] = true;
         }
         if (ts + length - writtenEnd > 0) {

@@ -29,18 +29,25 @@ final class OutboundQueue {
         mask = capacityPowerOfTwo - 1;
     }
 
-    /** Producer: copies a packet in; false if the queue is full. */
-    boolean offer(byte[] data, int length, InetSocketAddress destination) {
+    /**
+     * Producer: the buffer to write the next packet into (header and payload, in place: no extra
+     * copy), or null if the queue is full. Must be followed by {@link #publish}.
+     */
+    byte[] claim() {
         long t = tail.get();
         if (t - head.get() >= slots.length) {
-            return false;
+            return null;
         }
+        return slots[(int) (t & mask)].data;
+    }
+
+    /** Producer: hands the packet written into the claimed buffer to the consumer. */
+    void publish(int length, InetSocketAddress destination) {
+        long t = tail.get();
         Slot slot = slots[(int) (t & mask)];
-        System.arraycopy(data, 0, slot.data, 0, length);
         slot.length = length;
         slot.destination = destination;
         tail.lazySet(t + 1);
-        return true;
     }
 
     /** Consumer: sends every queued packet through {@code transport}; returns how many were sent successfully. */

@@ -32,7 +32,6 @@ public final class RtpSession {
     private final OutboundQueue outbound = new OutboundQueue(OUTBOUND_CAPACITY);
     private final TelephoneEventReceiver dtmf;              // receive thread
     private final RtpCounters counters = new RtpCounters();
-    private final byte[] sendBuffer = new byte[RtpPacket.HEADER_SIZE + RtpPacket.MAX_PAYLOAD]; // mixer thread
     private final int ssrc;
 
     private volatile NegotiatedMedia media;
@@ -153,9 +152,7 @@ public final class RtpSession {
     public void sendAudio(byte[] payload, int length) {
         InetSocketAddress to = destination();
         if (to != null) {
-            RtpPacket.writeHeader(sendBuffer, false, media.payloadType(), sequenceNumber, timestamp, ssrc);
-            System.arraycopy(payload, 0, sendBuffer, RtpPacket.HEADER_SIZE, length);
-            transmit(RtpPacket.HEADER_SIZE + length, to);
+            transmit(false, media.payloadType(), timestamp, payload, length, to);
         }
         timestamp = (timestamp + length) & 0xFFFFFFFFL;
     }
@@ -168,9 +165,7 @@ public final class RtpSession {
         InetSocketAddress to = destination();
         int eventPayloadType = media == null ? -1 : media.telephoneEventPayloadType();
         if (to != null && eventPayloadType >= 0) {
-            RtpPacket.writeHeader(sendBuffer, marker, eventPayloadType, sequenceNumber, eventTimestamp, ssrc);
-            System.arraycopy(payload, 0, sendBuffer, RtpPacket.HEADER_SIZE, length);
-            transmit(RtpPacket.HEADER_SIZE + length, to);
+            transmit(marker, eventPayloadType, eventTimestamp, payload, length, to);
         }
         timestamp = (timestamp + samples) & 0xFFFFFFFFL;
     }
@@ -185,11 +180,17 @@ public final class RtpSession {
         return timestamp;
     }
 
-    private void transmit(int length, InetSocketAddress to) {
-        sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
-        if (!outbound.offer(sendBuffer, length, to)) {
+    private void transmit(boolean marker, int payloadType, long packetTimestamp, byte[] payload, int length,
+            InetSocketAddress to) {
+        byte[] packet = outbound.claim();
+        if (packet == null) {
             counters.countSendError(); // the I/O loop is more than a few ticks behind
+        } else {
+            RtpPacket.writeHeader(packet, marker, payloadType, sequenceNumber, packetTimestamp, ssrc);
+            System.arraycopy(payload, 0, packet, RtpPacket.HEADER_SIZE, length);
+            outbound.publish(RtpPacket.HEADER_SIZE + length, to);
         }
+        sequenceNumber = (sequenceNumber + 1) & 0xFFFF; // a dropped packet is a gap the receiver may see
     }
 
     /**
