@@ -38,7 +38,7 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  * and, as the floor, the CPU cost of one loopback UDP send plus receive measured in the same run.
  *
  * <p>Usage: {@code LoadRun [participants...]} (default 100 500 1000 2000). System properties:
- * {@code rx.threads} (engine I/O loop threads, default 2), {@code measure.seconds} (default 10),
+ * {@code rx.threads} (engine I/O loop threads, default 2), {@code mix.threads} (default 1), {@code measure.seconds} (default 10),
  * {@code talkers} (talkers per room of 10, default 2; the others send line noise).
  */
 public final class LoadRun {
@@ -59,16 +59,17 @@ public final class LoadRun {
             sizes = List.of(100, 500, 1000, 2000);
         }
         int rxThreads = Integer.getInteger("rx.threads", 2);
+        int mixThreads = Integer.getInteger("mix.threads", 1);
         int measureSeconds = Integer.getInteger("measure.seconds", 10);
         double floorMicros = loopbackFloorMicros();
         System.out.printf(Locale.ROOT,
-                "cores=%d rx.threads=%d talkers/room=%d/%d measure=%ds load=%.1f floor(loopback UDP send+receive)=%.2f us%n",
-                Runtime.getRuntime().availableProcessors(), rxThreads, TALKERS, ROOM_SIZE, measureSeconds,
+                "cores=%d rx.threads=%d mix.threads=%d talkers/room=%d/%d measure=%ds load=%.1f floor(loopback UDP send+receive)=%.2f us%n",
+                Runtime.getRuntime().availableProcessors(), rxThreads, mixThreads, TALKERS, ROOM_SIZE, measureSeconds,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), floorMicros);
         System.out.println("participants | server CPU us/participant-frame (x floor) | late ticks | lost frames to phones"
                 + " | inbound dropped/concealed | tick p50/p99/max us | heap MB | RSS MB");
         for (int participants : sizes) {
-            run(participants, rxThreads, measureSeconds, floorMicros);
+            run(participants, rxThreads, mixThreads, measureSeconds, floorMicros);
         }
     }
 
@@ -100,9 +101,11 @@ public final class LoadRun {
         }
     }
 
-    private static void run(int participants, int rxThreads, int measureSeconds, double floorMicros) throws Exception {
+    private static void run(int participants, int rxThreads, int mixThreads, int measureSeconds, double floorMicros)
+            throws Exception {
         MediaEngineConfig config = MediaEngineConfig.defaults(InetAddress.getLoopbackAddress())
-                .withPorts(20000, 29999).withReceiveThreads(rxThreads).withMediaTimeout(Duration.ZERO);
+                .withPorts(20000, 29999).withReceiveThreads(rxThreads).withMixThreads(mixThreads)
+                .withMediaTimeout(Duration.ZERO);
         try (DefaultMediaEngine engine = DefaultMediaEngine.create(config); Phones phones = new Phones(participants)) {
             engine.start();
             List<MediaLeg> legs = new ArrayList<>();

@@ -17,6 +17,8 @@ import java.util.Objects;
  *                            members enter the mix (a noise gate with {@code talkHangTime})
  * @param talkHangTime quiet time before "stopped talking"
  * @param inbandDtmf also detect DTMF tones inside the audio (Goertzel)
+ * @param mixThreads threads that share each tick's work, rooms split between them (1: the clock
+ *                   thread alone; more shortens the tick on many cores, each room stays on one thread)
  */
 public record MediaEngineConfig(
         InetAddress bindAddress,
@@ -27,7 +29,8 @@ public record MediaEngineConfig(
         int jitterDepthFrames,
         double talkEnergyThreshold,
         Duration talkHangTime,
-        boolean inbandDtmf) {
+        boolean inbandDtmf,
+        int mixThreads) {
 
     public MediaEngineConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -35,6 +38,9 @@ public record MediaEngineConfig(
         Objects.requireNonNull(talkHangTime, "talkHangTime");
         if (receiveThreads < 1) {
             throw new IllegalArgumentException("receiveThreads must be at least 1");
+        }
+        if (mixThreads < 1) {
+            throw new IllegalArgumentException("mixThreads must be at least 1");
         }
         if (jitterDepthFrames < 1 || jitterDepthFrames > 10) {
             throw new IllegalArgumentException("jitterDepthFrames must be 1..10");
@@ -50,31 +56,36 @@ public record MediaEngineConfig(
         // Talk threshold: mean energy of a sine of amplitude 200 (about -44 dBFS): above line noise
         // (-60..-50 dBFS), below quiet speech. It also gates who enters the mix, so err low.
         return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), loops, 2,
-                200.0 * 200.0 / 2, Duration.ofMillis(400), false);
+                200.0 * 200.0 / 2, Duration.ofMillis(400), false, 1);
     }
 
     public MediaEngineConfig withPorts(int min, int max) {
         return new MediaEngineConfig(bindAddress, min, max, mediaTimeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
     }
 
     public MediaEngineConfig withMediaTimeout(Duration timeout) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, timeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
     }
 
     public MediaEngineConfig withReceiveThreads(int threads) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, threads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
     }
 
     public MediaEngineConfig withJitterDepthFrames(int frames) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, frames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
     }
 
     public MediaEngineConfig withInbandDtmf(boolean enabled) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled, mixThreads);
+    }
+
+    public MediaEngineConfig withMixThreads(int threads) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, threads);
     }
 }

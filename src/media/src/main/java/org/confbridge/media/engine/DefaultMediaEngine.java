@@ -60,7 +60,7 @@ public final class DefaultMediaEngine implements MediaEngine {
             throws IOException {
         this.config = config;
         this.ports = new RtpPortAllocator(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
-        this.mixer = new Mixer(config.mediaTimeout().toNanos(), this::flushLoops);
+        this.mixer = new Mixer(config.mediaTimeout().toNanos(), this::flushLoops, config.mixThreads());
         this.events = events;
         this.io = io;
         this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
@@ -185,6 +185,7 @@ public final class DefaultMediaEngine implements MediaEngine {
             clock.close();
         }
         mixer.tick(); // apply the close commands: ends playbacks and recordings with their outcomes
+        mixer.close();
         loops.forEach(RtpReceiveLoop::close);
         for (ExecutorService executor : ownedExecutors) {
             executor.shutdown();

@@ -4,15 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The 20 ms tick over all legs and rooms. Only the clock thread (or a test stepping it) calls
  * {@link #tick()}; other threads only {@link #post} commands, applied at the start of the next
- * tick. Nothing in the tick takes a lock.
+ * tick. Nothing in the tick takes a lock on media state.
+ *
+ * <p>Rooms are independent, so with {@code partitions > 1} the tick splits them between the
+ * clock thread and helper threads: a room and all its members are handled by one thread
+ * (read each member's frame, sum, mix-minus, send), so no state is shared inside a tick.
+ * Legs in no room are split by position. The helpers only run while a tick is in progress.
  */
-final class Mixer {
+final class Mixer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Mixer.class.getName());
     private static final int TIMEOUT_CHECK_TICKS = 50; // once a second
 
@@ -21,16 +30,25 @@ final class Mixer {
     private final List<MixRoom> rooms = new ArrayList<>();
     private final TickTimer timer = new TickTimer();
     private final long mediaTimeoutNanos;
-    private long tickCount;
-
     private final Runnable afterTick;
+    private final int partitions;
+    private final ExecutorService helpers;
+    private final List<Future<?>> pending = new ArrayList<>();
+    private long tickCount;
 
     /**
      * @param afterTick runs at the end of every tick (hands the prepared packets to the I/O loops)
+     * @param partitions threads sharing a tick (the caller of {@link #tick()} plus {@code partitions - 1} helpers)
      */
-    Mixer(long mediaTimeoutNanos, Runnable afterTick) {
+    Mixer(long mediaTimeoutNanos, Runnable afterTick, int partitions) {
         this.mediaTimeoutNanos = mediaTimeoutNanos;
         this.afterTick = afterTick;
+        this.partitions = partitions;
+        this.helpers = partitions == 1 ? null : Executors.newFixedThreadPool(partitions - 1, runnable -> {
+            Thread thread = new Thread(runnable, "media-mix");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void post(Runnable command) {
@@ -47,14 +65,15 @@ final class Mixer {
                 LOG.log(Level.SEVERE, "media command failed", e);
             }
         }
-        for (int i = 0, n = legs.size(); i < n; i++) {
-            legs.get(i).pullInput();
-        }
-        for (int i = 0, n = rooms.size(); i < n; i++) {
-            rooms.get(i).mix();
-        }
-        for (int i = 0, n = legs.size(); i < n; i++) {
-            legs.get(i).deliver();
+        if (helpers == null) {
+            process(0);
+        } else {
+            for (int p = 1; p < partitions; p++) {
+                int partition = p;
+                pending.add(helpers.submit(() -> process(partition)));
+            }
+            process(0);
+            awaitHelpers();
         }
         if (++tickCount % TIMEOUT_CHECK_TICKS == 0) {
             long now = System.nanoTime();
@@ -64,6 +83,41 @@ final class Mixer {
         }
         timer.record(System.nanoTime() - start);
         afterTick.run();
+    }
+
+    /** One partition's share of the tick: its rooms with their members, and its legs in no room. */
+    private void process(int partition) {
+        for (int r = partition, n = rooms.size(); r < n; r += partitions) {
+            MixRoom room = rooms.get(r);
+            List<Leg> members = room.members;
+            for (int i = 0, m = members.size(); i < m; i++) {
+                members.get(i).pullInput();
+            }
+            room.mix();
+            for (int i = 0, m = members.size(); i < m; i++) {
+                members.get(i).deliver();
+            }
+        }
+        for (int i = partition, n = legs.size(); i < n; i += partitions) {
+            Leg leg = legs.get(i);
+            if (leg.room == null) {
+                leg.pullInput();
+                leg.deliver();
+            }
+        }
+    }
+
+    private void awaitHelpers() {
+        for (Future<?> future : pending) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                LOG.log(Level.SEVERE, "media tick partition failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pending.clear();
     }
 
     void addLeg(Leg leg) {
@@ -86,5 +140,12 @@ final class Mixer {
 
     TickTimer timer() {
         return timer;
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 }
