@@ -93,4 +93,40 @@ public class MixKernelBenchmark {
             sink.consume(encoded);
         }
     }
+
+    /**
+     * Without JMH: thread CPU time per room tick (robust on a busy machine, where JMH's wall time
+     * mostly measures waiting for a core).
+     */
+    public static void main(String[] args) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Blackhole sink = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        for (int roomSize : new int[] {10, 50}) {
+            for (int talkers : new int[] {1, 3, 10}) {
+                MixKernelBenchmark bench = new MixKernelBenchmark();
+                bench.roomSize = roomSize;
+                bench.talkers = talkers;
+                bench.setUp();
+                for (int i = 0; i < 200_000; i++) {
+                    bench.roomTick(sink);
+                }
+                int rounds = 200_000;
+                long cpu = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < rounds; i++) {
+                    bench.roomTick(sink);
+                }
+                double nanos = (threads.getCurrentThreadCpuTime() - cpu) / (double) rounds;
+                long quadCpu = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < rounds / 10; i++) {
+                    bench.roomTickQuadratic(sink);
+                }
+                double quadratic = (threads.getCurrentThreadCpuTime() - quadCpu) / (double) (rounds / 10);
+                System.out.printf(java.util.Locale.ROOT,
+                        "room of %d, %d talking: %.0f ns per room tick = %.0f ns per participant-frame"
+                                + " (quadratic mixing: %.0f ns per participant-frame)%n",
+                        roomSize, talkers, nanos, nanos / roomSize, quadratic / roomSize);
+            }
+        }
+    }
 }
