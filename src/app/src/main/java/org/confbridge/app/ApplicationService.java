@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
@@ -20,6 +21,9 @@ public class ApplicationService {
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
+
+    @EJB
+    private AuthenticationCache authenticationCache;
 
     private final SecretHasher hasher = new SecretHasher();
 
@@ -72,6 +76,7 @@ public class ApplicationService {
         entity.revoke();
         em.createNamedQuery(AccessTokenEntity.DELETE_FOR_APPLICATION)
                 .setParameter("applicationId", applicationId).executeUpdate();
+        authenticationCache.evictApplication(applicationId);
         return view(entity, null);
     }
 

@@ -11,8 +11,9 @@ import org.confbridge.domain.settings.ConferenceSettings;
 /**
  * The eight properties of a conference extension. The rules are the domain's
  * ({@link ConferenceSettings#violations(int)}); this service adds what needs the database (sound ids
- * must be sounds of the same client) and runs each update as read-apply-write with optimistic
- * locking, retried on a concurrent change, so two simultaneous partial PUTs both take effect.
+ * must be sounds of the same client) and runs each update as read-apply-write under a row lock,
+ * with optimistic locking (version column) as the guard and a retry on a concurrent change, so two
+ * simultaneous partial PUTs both take effect.
  * New values reach the next caller at once: the SIP side reads them per INVITE.
  */
 @Stateless
@@ -31,6 +32,7 @@ public class ConferencePropertiesService {
         maxMembersCeiling = AppConfig.fromEnvironment().maxMembersCeiling();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ConferenceSettings get(ApiCaller caller, long clientId, long extensionId) {
         return store.load(caller, clientId, extensionId);
     }

@@ -6,6 +6,7 @@ import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceContext;
 import org.confbridge.domain.settings.ConferenceSettings;
@@ -25,8 +26,12 @@ public class ConferencePropertiesStore {
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
 
+    /** Read-only: no transaction (a conference without a stored row has the defaults). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ConferenceSettings load(ApiCaller caller, long clientId, long extensionId) {
-        return propertiesOf(caller, clientId, extensionId).toSettings();
+        requireConference(caller, clientId, extensionId);
+        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId);
+        return entity == null ? ConferenceSettings.DEFAULTS : entity.toSettings();
     }
 
     /** Applies the patch if the result keeps every rule; the version check happens at the flush. */
@@ -64,14 +69,21 @@ public class ConferencePropertiesStore {
         }
     }
 
-    private ConferencePropertiesEntity propertiesOf(ApiCaller caller, long clientId, long extensionId) {
+    private void requireConference(ApiCaller caller, long clientId, long extensionId) {
         caller.requireAccessTo(clientId);
         ExtensionEntity extension = em.find(ExtensionEntity.class, extensionId);
         if (extension == null || extension.getClientId() != clientId
                 || !ExtensionService.CONFERENCE.equals(extension.getType())) {
             throw new ResourceNotFoundException("conference extension", extensionId);
         }
-        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId);
+    }
+
+    private ConferencePropertiesEntity propertiesOf(ApiCaller caller, long clientId, long extensionId) {
+        requireConference(caller, clientId, extensionId);
+        // Row lock (SELECT ... FOR UPDATE): concurrent PUTs of one conference queue here instead of
+        // failing the version check and retrying; the version column still guards every write.
+        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId,
+                LockModeType.PESSIMISTIC_WRITE);
         if (entity == null) {
             entity = new ConferencePropertiesEntity(extensionId, ConferenceSettings.DEFAULTS);
             em.persist(entity);

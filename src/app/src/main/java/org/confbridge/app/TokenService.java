@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.PostConstruct;
+import javax.ejb.EJB;
 import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.confbridge.infrastructure.persistence.AccessTokenEntity;
@@ -17,6 +20,9 @@ public class TokenService {
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
+
+    @EJB
+    private AuthenticationCache cache;
 
     private final SecretHasher hasher = new SecretHasher();
     private final Clock clock = Clock.systemUTC();
@@ -49,25 +55,37 @@ public class TokenService {
         return new IssuedToken(token, config.tokenLifetime());
     }
 
-    /** The caller a bearer token stands for, or empty when it is unknown, expired or revoked. */
+    /**
+     * The caller a bearer token stands for, or empty when it is unknown, expired or revoked.
+     * Read-only, so no transaction; recent answers come from {@link AuthenticationCache}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ApiCaller> authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isEmpty() || bearerToken.length() > 200) {
             return Optional.empty();
+        }
+        String hash = SecretHasher.sha256(bearerToken);
+        Instant now = clock.instant();
+        Optional<ApiCaller> cached = cache.lookup(hash, now);
+        if (cached.isPresent()) {
+            return cached;
         }
         List<Object[]> rows = em.createQuery(
                         "SELECT a.id, a.clientId, a.administrator, t.expiresAt, a.revoked"
                                 + " FROM AccessTokenEntity t, ApplicationEntity a"
                                 + " WHERE t.tokenHash = :hash AND a.id = t.applicationId", Object[].class)
-                .setParameter("hash", SecretHasher.sha256(bearerToken))
+                .setParameter("hash", hash)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
         Instant expiresAt = (Instant) row[3];
-        if ((Boolean) row[4] || !expiresAt.isAfter(clock.instant())) {
+        if ((Boolean) row[4] || !expiresAt.isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new ApiCaller((Long) row[0], (Long) row[1], (Boolean) row[2]));
+        ApiCaller caller = new ApiCaller((Long) row[0], (Long) row[1], (Boolean) row[2]);
+        cache.remember(hash, caller, expiresAt, now);
+        return Optional.of(caller);
     }
 }
