@@ -37,7 +37,7 @@ public final class JitterBuffer {
     private static final int BACKLOG_READS = 10;
 
     private final short[] ring = new short[RING_SAMPLES];
-    private final boolean[] filled = new boolean[RING_SAMPLES];
+    private final long[] filled = new long[RING_SAMPLES / 64]; // one bit per sample: 512 bytes, not 4 KB
     private final short[] lastFrame = new short[FRAME];
     private final int depthSamples;
 
@@ -92,7 +92,7 @@ public final class JitterBuffer {
         for (int i = 0; i < length; i++) {
             int index = (ts + i) & MASK;
             ring[index] = codec.decode(payload[i]); // decode straight into place: one pass over the packet
-            filled[index] = true;
+            filled[index >>> 6] |= 1L << index;      // (long shifts use the low 6 bits of index)
         }
         if (ts + length - writtenEnd > 0) {
             writtenEnd = ts + length;
@@ -109,9 +109,10 @@ public final class JitterBuffer {
         int got = 0;
         for (int i = 0; i < FRAME; i++) {
             int index = (playout + i) & MASK;
-            if (filled[index]) {
+            long bit = 1L << index;
+            if ((filled[index >>> 6] & bit) != 0) {
                 out[i] = ring[index];
-                filled[index] = false;
+                filled[index >>> 6] &= ~bit;
                 got++;
             } else {
                 out[i] = 0;
@@ -153,7 +154,8 @@ public final class JitterBuffer {
         }
         backlogReads = 0;
         for (int i = 0; i < FRAME; i++) {
-            filled[(playout + i) & MASK] = false;
+            int index = (playout + i) & MASK;
+            filled[index >>> 6] &= ~(1L << index);
         }
         playout += FRAME;
         discardedFrames++;
@@ -163,7 +165,7 @@ public final class JitterBuffer {
         if (started) {
             resyncs++;
         }
-        Arrays.fill(filled, false);
+        Arrays.fill(filled, 0L);
         started = true;
         ssrc = newSsrc;
         playout = ts - depthSamples;
