@@ -40,6 +40,7 @@ public final class TelephoneEventSender {
     }
 
     private final Queue<Character> digits = new ArrayDeque<>();
+    private int queued; // mirrors digits.size(): busy() runs every tick for every leg
     private final EventPacket packet = new EventPacket();
     private int event = -1;
     private long eventTimestamp;
@@ -54,12 +55,13 @@ public final class TelephoneEventSender {
         }
         for (char key : keys.toCharArray()) {
             digits.add(key);
+            queued++;
         }
     }
 
     /** True while a digit or its trailing gap is in progress or digits wait. */
     public boolean busy() {
-        return event >= 0 || !digits.isEmpty();
+        return event >= 0 || queued > 0;
     }
 
     /**
@@ -75,6 +77,7 @@ public final class TelephoneEventSender {
             if (next == null) {
                 return null;
             }
+            queued--;
             event = DtmfDigits.eventFor(next);
             eventTimestamp = audioTimestamp;
             tick = 0;

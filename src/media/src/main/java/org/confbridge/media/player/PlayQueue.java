@@ -27,6 +27,7 @@ public final class PlayQueue {
     }
 
     private final Deque<Entry> waiting = new ArrayDeque<>();
+    private int waitingCount; // mirrors waiting.size(): the idle check in read() need not touch the deque
     private Entry current;
     private int clipIndex;
     private AudioSource source;
@@ -37,6 +38,7 @@ public final class PlayQueue {
             clear(PlaybackOutcome.INTERRUPTED);
         }
         waiting.add(entry);
+        waitingCount++;
     }
 
     /** Ends every entry with {@code outcome}. */
@@ -50,11 +52,12 @@ public final class PlayQueue {
         while ((entry = waiting.poll()) != null) {
             entry.finished(outcome);
         }
+        waitingCount = 0;
     }
 
     /** True if something is playing or waiting. */
     public boolean active() {
-        return current != null || !waiting.isEmpty();
+        return current != null || waitingCount > 0;
     }
 
     /** The entry being played, or null. */
@@ -64,7 +67,7 @@ public final class PlayQueue {
 
     /** Fills the next frame; false (frame untouched) if nothing is playing. */
     public boolean read(short[] frame) {
-        if (current == null && waiting.isEmpty()) {
+        if (current == null && waitingCount == 0) {
             return false; // the common case, kept cheap
         }
         dropStopped();
@@ -74,6 +77,7 @@ public final class PlayQueue {
                 if (current == null) {
                     return false;
                 }
+                waitingCount--;
                 clipIndex = 0;
                 source = null;
             }
@@ -112,6 +116,7 @@ public final class PlayQueue {
                 }
                 return false;
             });
+            waitingCount = waiting.size();
         }
     }
 
