@@ -154,12 +154,13 @@ public final class LoadRun {
         long acceptedByEngine = after.engineReceived - before.engineReceived;
         double inboundDropped = 100.0 * Math.max(0, sentByPhones - acceptedByEngine) / Math.max(1, sentByPhones);
         double concealed = 100.0 * (after.concealed - before.concealed) / participantFrames;
+        long queueFull = after.queueFull - before.queueFull;
         System.gc();
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         System.out.printf(Locale.ROOT,
-                "%12d | %8.2f us (%.2fx) | %d of %d (%.3f%%) | %.3f%% | %.3f%% / %.3f%% | %d/%d/%d | %d | %d%n",
+                "%12d | %8.2f us (%.2fx) | %d of %d (%.3f%%) | %.3f%% | %.3f%% (mixer queue full: %d) / %.3f%% | %d/%d/%d | %d | %d%n",
                 participants, cpuMicros, cpuMicros / floor, late, ticks, 100.0 * late / Math.max(1, ticks), lost,
-                inboundDropped, concealed, stats.tickP50Micros(), stats.tickP99Micros(), stats.tickMaxMicros(), heapMb,
+                inboundDropped, queueFull, concealed, stats.tickP50Micros(), stats.tickP99Micros(), stats.tickMaxMicros(), heapMb,
                 rssMb());
     }
 
@@ -178,18 +179,20 @@ public final class LoadRun {
 
     /** Counters at one instant. */
     private record Snapshot(long ticks, long lateTicks, long engineCpuNanos, long phoneReceived, long phoneSent,
-            long engineReceived, long concealed) {
+            long engineReceived, long concealed, long queueFull) {
         static Snapshot take(DefaultMediaEngine engine, List<MediaLeg> legs, Phones phones) {
             long received = 0;
             long concealed = 0;
+            long queueFull = 0;
             for (MediaLeg leg : legs) {
                 MediaLegStats stats = leg.stats();
                 received += stats.packetsReceived();
                 concealed += stats.concealedFrames();
+                queueFull += stats.dropped().getOrDefault("QUEUE_FULL", 0L);
             }
             MediaStats stats = engine.stats();
             return new Snapshot(stats.ticks(), stats.lateTicks(), measureEngineCpuNanos(), phones.received.get(),
-                    phones.sent.get(), received, concealed);
+                    phones.sent.get(), received, concealed, queueFull);
         }
     }
 
@@ -282,8 +285,9 @@ public final class LoadRun {
                     out.put(packet);
                     out.flip();
                     try {
-                        channels.get(p).send(out, targets.get(p));
-                        sent.incrementAndGet();
+                        if (channels.get(p).send(out, targets.get(p)) > 0) {
+                            sent.incrementAndGet(); // 0: the generator's own socket buffer was full
+                        }
                     } catch (IOException e) {
                         // counted as not sent
                     }
