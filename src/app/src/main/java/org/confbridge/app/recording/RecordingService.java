@@ -151,7 +151,9 @@ public class RecordingService {
             try {
                 Files.deleteIfExists(Path.of(entity.getFilePath()));
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "could not delete the file of recording " + id, e);
+                // A failed recording may have no file, nor even a directory: only a lost WAV is worth a warning.
+                LOG.log(COMPLETED.equals(entity.getStatus()) ? Level.WARNING : Level.FINE,
+                        "could not delete the file of recording " + id, e);
             }
         }
     }

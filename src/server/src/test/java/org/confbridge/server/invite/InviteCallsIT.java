@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.confbridge.interfaces.rest.ApiClient;
 import org.confbridge.server.media.ConferenceFixture;
 import org.confbridge.testkit.Call;
@@ -19,35 +18,26 @@ import org.confbridge.testkit.IncomingPolicy;
 import org.confbridge.testkit.audio.AudioClip;
 import org.confbridge.testkit.audio.WavFiles;
 import org.confbridge.testkit.rtp.AudioMark;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code *8} through a trunk that is a test phone playing the gateway: the outbound call, its audio
  * both ways, its recording, and every way it can fail, each with the prompt the inviter hears.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedTrunk.class)
 class InviteCallsIT {
 
     private static final double INVITER = 500;
     private static final double INVITEE = 1100;
     private static final Duration HEAR = Duration.ofSeconds(8);
-    private static final Duration PROMPT = Duration.ofSeconds(10);
+    /** Prompts queue behind each other ("only participant", "enter the number", "calling"...): allow for all of them. */
+    private static final Duration PROMPT = Duration.ofSeconds(20);
 
-    private InviteTrunk trunk;
+    private final InviteTrunk trunk;
 
-    @BeforeAll
-    void start() throws Exception {
-        trunk = InviteTrunk.start(Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        if (trunk != null) {
-            trunk.close();
-        }
+    InviteCallsIT(InviteTrunk trunk) {
+        this.trunk = trunk;
     }
 
     @Test
@@ -59,7 +49,7 @@ class InviteCallsIT {
         Call alice = trunk.dialIn(conference, "alice", INVITER);
         AudioMark beforeKeys = alice.audio().mark();
 
-        InviteTrunk.keyInvite(alice, number);
+        InviteTrunk.keyInvite(alice, number, org.confbridge.testkit.DtmfMode.RFC4733);
         Call invited = trunk.awaitGatewayCall(number);
 
         // The INVITE: the number at the trunk's host and port, our caller ID, our SDP offer.
@@ -131,9 +121,12 @@ class InviteCallsIT {
         InviteTrunk.keyInvite(alice, number);
         Call invited = trunk.awaitGatewayCall(number);
         invited.expectState(CallState.ANSWERED, InviteTrunk.CALL_TIMEOUT);
-        assertThat(invited.provisionalStatuses()).contains(183);
         assertThat(alice.audio().awaitTone(INVITEE, HEARD_DBFS, HEAR)).isTrue();
         assertThat(invited.audio().awaitTone(INVITER, HEARD_DBFS, HEAR)).isTrue();
+        // The invited party puts us on hold and back (re-INVITE inside their dialog): both accepted.
+        assertThat(invited.hold()).isEqualTo(200);
+        assertThat(invited.unhold()).isEqualTo(200);
+        assertThat(alice.audio().awaitTone(INVITEE, HEARD_DBFS, HEAR)).as("the call goes on").isTrue();
         alice.hangup();
         // The last dial-in participant left: the invited call is not left half-open.
         assertThat(invited.awaitState(CallState.ENDED, HEAR) || invited.state() == CallState.ANSWERED).isTrue();
@@ -169,7 +162,7 @@ class InviteCallsIT {
                 .as("CANCEL after the no-answer timeout").isTrue();
         long rangMillis = (System.nanoTime() - rangAt) / 1_000_000;
         assertThat(rangMillis).isBetween(InviteTrunk.NO_ANSWER_SECONDS * 1000L - 1500, InviteTrunk.NO_ANSWER_SECONDS * 1000L + 2500);
-        assertThat(invited.received("CANCEL")).isTrue();
+        assertThat(invited.finalStatus()).as("487: ended by our CANCEL").isEqualTo(487);
         PromptEar.awaitPrompt(alice, mark, "invite_no_answer", PROMPT);
         assertThat(trunk.get(InviteTrunk.livePath(conference)).json().get("pending_invites")).isEmpty();
         alice.hangup();
@@ -186,9 +179,9 @@ class InviteCallsIT {
         invited.awaitState(CallState.RINGING, Duration.ofSeconds(2));
         AudioMark mark = alice.audio().mark();
         InviteTrunk.keyInvite(alice, ""); // *8# : cancel my pending invites
-        assertThat(invited.awaitState(CallState.FAILED, Duration.ofSeconds(2))).as("CANCEL at once").isTrue();
-        assertThat(invited.received("CANCEL")).isTrue();
         PromptEar.awaitPrompt(alice, mark, "invite_cancelled", PROMPT);
+        assertThat(invited.awaitState(CallState.FAILED, Duration.ofSeconds(1))).as("CANCEL at once").isTrue();
+        assertThat(invited.finalStatus()).as("487: ended by our CANCEL").isEqualTo(487);
         alice.hangup();
     }
 
@@ -216,6 +209,27 @@ class InviteCallsIT {
         InviteTrunk.keyInvite(alice, number);
         PromptEar.awaitPrompt(alice, mark, "invite_conference_locked", PROMPT);
         assertThat(trunk.gatewaySawCallTo(number)).isFalse();
+        alice.hangup();
+    }
+
+    @Test
+    void conferenceLockedWhileThePhoneRangTurnsTheAnswerAway() throws Exception {
+        ConferenceFixture.Conference conference = trunk.fixture.create(null);
+        String number = InviteTrunk.newNumber();
+        trunk.gateway.onIncoming(IncomingPolicy.answerAfter(Duration.ofSeconds(2))
+                .sendingTone(INVITEE, ConferenceFixture.SEND_DBFS));
+        Call alice = trunk.dialIn(conference, "alice", INVITER);
+        InviteTrunk.keyInvite(alice, number);
+        Call invited = trunk.awaitGatewayCall(number);
+        assertStatus(trunk.post(InviteTrunk.livePath(conference) + "/lock", ""), 200);
+        AudioMark mark = alice.audio().mark();
+        invited.expectState(CallState.ANSWERED, InviteTrunk.CALL_TIMEOUT);
+        AudioMark answered = invited.audio().mark();
+        PromptEar.awaitPrompt(invited, answered, "conf_locked", PROMPT);
+        assertThat(invited.awaitState(CallState.ENDED, PROMPT)).as("the invitee is hung up").isTrue();
+        PromptEar.awaitPrompt(alice, mark, "invite_conference_locked", PROMPT);
+        assertThat(alice.audio().toneLevel(INVITEE, Duration.ofMillis(400))).isLessThan(NOT_HEARD_DBFS);
+        assertThat(trunk.get(InviteTrunk.livePath(conference)).json().get("participants")).hasSize(1);
         alice.hangup();
     }
 

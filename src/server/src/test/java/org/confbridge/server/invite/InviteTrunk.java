@@ -63,10 +63,14 @@ final class InviteTrunk implements AutoCloseable {
                 .sendingTone(toneHz, ConferenceFixture.SEND_DBFS));
     }
 
-    /** Keys {@code *8}, then the number and {@code #} once the number prompt had time to start. */
+    /** Keys {@code *8}, the number and {@code #} as SIP INFO (robust on a loaded test machine). */
     static void keyInvite(Call inviter, String number) throws InterruptedException {
-        inviter.sendDigits("*8", DtmfMode.RFC4733);
-        inviter.sendDigits(number + "#", DtmfMode.RFC4733);
+        keyInvite(inviter, number, DtmfMode.INFO_RELAY);
+    }
+
+    static void keyInvite(Call inviter, String number, DtmfMode mode) throws InterruptedException {
+        inviter.sendDigits("*8", mode);
+        inviter.sendDigits(number + "#", mode);
     }
 
     /** The gateway's side of the call to {@code number}, or an assertion error; other calls are skipped. */
@@ -93,6 +97,24 @@ final class InviteTrunk implements AutoCloseable {
 
     ApiClient.Answer post(String path, String json) {
         return api.post(path, token, json);
+    }
+
+    ApiClient.Answer put(String path, String json) {
+        return api.put(path, token, json);
+    }
+
+    ApiClient.Answer delete(String path) {
+        return api.delete(path, token);
+    }
+
+    /** A token of an application of a new, different client (for isolation checks). */
+    String otherClientToken() {
+        ApiClient.Answer client = api.post("/api/ver1.0/client/", token, "{\"name\":\"other " + newNumber() + "\"}");
+        assertStatus(client, 201);
+        ApiClient.Answer app = api.post("/api/ver1.0/client/" + client.json().get("id").asLong() + "/application/",
+                token, "{\"name\":\"other app\"}");
+        assertStatus(app, 201);
+        return api.token(app.json().get("client_id").asText(), app.json().get("client_secret").asText());
     }
 
     static String livePath(ConferenceFixture.Conference conference) {

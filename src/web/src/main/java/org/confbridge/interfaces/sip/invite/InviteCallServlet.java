@@ -143,9 +143,42 @@ public class InviteCallServlet extends SipServlet {
         request.createResponse(200).send(); // invited participants use no keys
     }
 
+    /** re-INVITE from the invited party (hold, resume, new address): answered from the same leg. */
     @Override
     protected void doInvite(SipServletRequest request) throws IOException {
-        request.createResponse(488).send(); // no re-INVITE handling for invited calls (yet): keep the media as is
+        InviteCallState call = stateOf(request.getSession());
+        if (request.isInitial() || call == null || call.phase() != InviteCallState.Phase.ANSWERED) {
+            request.createResponse(481).send();
+            return;
+        }
+        String offer = request.getRawContent() == null || request.getRawContent().length == 0 ? null
+                : new String(request.getRawContent(), StandardCharsets.UTF_8);
+        java.net.InetAddress local = java.net.InetAddress.getByName(request.getLocalAddr());
+        String sdp;
+        try {
+            if (offer == null) {
+                sdp = call.negotiator.offer(local, call.rtp.localPort()); // answer comes in the ACK
+            } else {
+                org.confbridge.media.sdp.MediaAnswer answer = call.negotiator.answer(offer, local, call.rtp.localPort());
+                call.rtp.update(answer.media());
+                sdp = answer.sdp();
+            }
+        } catch (SdpNegotiationException e) {
+            request.createResponse(e.sipStatusCode()).send(); // the call keeps its media (RFC 3261 14.2)
+            return;
+        }
+        SipServletResponse ok = request.createResponse(200);
+        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), "application/sdp");
+        ok.send();
+    }
+
+    @Override
+    protected void doAck(SipServletRequest request) throws IOException {
+        InviteCallState call = stateOf(request.getSession());
+        byte[] body = request.getRawContent() == null ? null : request.getRawContent();
+        if (call != null && body != null && body.length > 0) {
+            applyAnswer(call, new String(body, StandardCharsets.UTF_8)); // answer to our offer in a re-INVITE's 200
+        }
     }
 
     /** The dialog of an invite call is over: its participant leaves (or its invite fails) once. */
