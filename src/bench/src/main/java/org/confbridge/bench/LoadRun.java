@@ -127,6 +127,12 @@ public final class LoadRun {
             Snapshot after = Snapshot.take(engine, legs, phones);
             java.util.Map<String, Long> cpuAfter = cpuByThread();
             phones.stop();
+            java.util.Map<String, Long> drops = new java.util.TreeMap<>();
+            for (MediaLeg leg : legs) {
+                leg.stats().dropped().forEach((reason, count) -> drops.merge(reason, count, Long::sum));
+            }
+            System.out.println("    engine drops by reason (whole run): " + drops + ", packets sent by the engine: "
+                    + (legs.stream().mapToLong(l -> l.stats().packetsSent()).sum()));
             StringBuilder split = new StringBuilder("    CPU by thread (us per participant-frame):");
             long ticks = after.ticks() - before.ticks();
             for (var entry : cpuAfter.entrySet()) {
@@ -135,6 +141,16 @@ public final class LoadRun {
                         delta / 1000.0 / Math.max(1, ticks) / participants));
             }
             System.out.println(split);
+            long sentDelta = after.phoneSent() - before.phoneSent();
+            long receivedDelta = after.phoneReceived() - before.phoneReceived();
+            double generatorFloor = (cpuAfter.getOrDefault("load-sender", 0L) - cpuBefore.getOrDefault("load-sender", 0L))
+                    / 1000.0 / Math.max(1, sentDelta)
+                    + (cpuAfter.getOrDefault("load-receiver", 0L) - cpuBefore.getOrDefault("load-receiver", 0L))
+                    / 1000.0 / Math.max(1, receivedDelta);
+            double engine = (after.engineCpuNanos() - before.engineCpuNanos()) / 1000.0
+                    / Math.max(1.0, (double) (after.ticks() - before.ticks()) * participants);
+            System.out.printf(Locale.ROOT, "    in-run floor: the generator's own send + receive = %.2f us per packet;"
+                    + " engine / in-run floor = %.2fx%n", generatorFloor, engine / generatorFloor);
             report(participants, before, after, engine.stats(), floorMicros);
             for (MediaLeg leg : legs) {
                 leg.close();
