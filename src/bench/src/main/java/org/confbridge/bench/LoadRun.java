@@ -147,10 +147,10 @@ public final class LoadRun {
                     / 1000.0 / Math.max(1, sentDelta)
                     + (cpuAfter.getOrDefault("load-receiver", 0L) - cpuBefore.getOrDefault("load-receiver", 0L))
                     / 1000.0 / Math.max(1, receivedDelta);
-            double engine = (after.engineCpuNanos() - before.engineCpuNanos()) / 1000.0
+            double engineMicros = (after.engineCpuNanos() - before.engineCpuNanos()) / 1000.0
                     / Math.max(1.0, (double) (after.ticks() - before.ticks()) * participants);
             System.out.printf(Locale.ROOT, "    in-run floor: the generator's own send + receive = %.2f us per packet;"
-                    + " engine / in-run floor = %.2fx%n", generatorFloor, engine / generatorFloor);
+                    + " engine / in-run floor = %.2fx%n", generatorFloor, engineMicros / generatorFloor);
             report(participants, before, after, engine.stats(), floorMicros);
             for (MediaLeg leg : legs) {
                 leg.close();
