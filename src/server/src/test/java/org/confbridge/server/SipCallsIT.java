@@ -34,15 +34,17 @@ class SipCallsIT {
     @ParameterizedTest
     @EnumSource(Sipp.Transport.class)
     void conferenceCallIsAnsweredWithG711AndTakesDtmfHoldAndBye(Sipp.Transport transport) {
+        int before = liveCalls(); // the server is shared: other suites' calls may be live
         assertSucceeds(Sipp.scenario("call.xml").dial(conference).transport(transport).calls(3, 10));
-        assertThat(liveCalls()).as("calls left after BYE").isZero();
+        assertLiveCallsBackTo(before, "calls left after BYE");
     }
 
     @ParameterizedTest
     @EnumSource(Sipp.Transport.class)
     void cancelWhileRingingGets487(Sipp.Transport transport) {
+        int before = liveCalls();
         assertSucceeds(Sipp.scenario("cancel.xml").dial(conference).transport(transport));
-        assertThat(liveCalls()).as("a cancelled call never joins").isZero();
+        assertLiveCallsBackTo(before, "a cancelled call never joins");
     }
 
     @ParameterizedTest
@@ -84,6 +86,22 @@ class SipCallsIT {
         assertSucceeds(Sipp.scenario("info-outside-dialog.xml").dial(conference).transport(transport)); // 481
         assertSucceeds(Sipp.scenario("unsupported-method.xml").dial(conference).transport(transport)); // 405
         assertThat(server.output()).as("server log").doesNotContain("SEVERE");
+    }
+
+    /** The BYE is answered before the call leaves its conference: allow the server a moment. */
+    private void assertLiveCallsBackTo(int expected, String what) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        int live = liveCalls();
+        while (live > expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            live = liveCalls();
+        }
+        assertThat(live).as(what).isLessThanOrEqualTo(expected);
     }
 
     private int liveCalls() {
