@@ -59,7 +59,10 @@ awk -v t0="$T0" -v t1="$T1" -v c0="$CPU0" -v c1="$CPU1" -v hz="$HZ" -v n="$CALLS
   wall = t1 - t0; cpu = (c1 - c0) / hz;
   printf "wall %.1f s, %.1f calls/s achieved, server CPU %.1f s (%.2f ms per call, %.0f%% of one core)\n",
          wall, n / wall, cpu, 1000 * cpu / n, 100 * cpu / wall }'
-jcmd $PID GC.heap_info 2>/dev/null | head -3 || true
+grep -E "^[0-9]" "$WORK/sipp-stat.csv" >/dev/null 2>&1 && awk -F';' 'NR==1 { for (i = 1; i <= NF; i++) col[$i] = i }
+  END { print "INVITE->200 average " $col["ResponseTime1(C)"] ", call length average " $col["CallLength(C)"] \
+        ", retransmissions " $col["Retransmissions(C)"] }' "$WORK/sipp-stat.csv"
+jcmd $PID GC.run >/dev/null 2>&1 && jcmd $PID GC.heap_info 2>/dev/null | sed -n 2p | sed 's/^ */heap after GC: /' || true
 echo "live calls after the run: $LIVE"
 echo "sipp exit status: $SIPP_EXIT (0 = every call succeeded); details in $WORK"
 kill $PID; wait $PID 2>/dev/null || true
