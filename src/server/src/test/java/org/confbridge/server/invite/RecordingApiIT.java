@@ -16,6 +16,7 @@ import org.confbridge.server.media.ConferenceFixture;
 import org.confbridge.testkit.Call;
 import org.confbridge.testkit.CallState;
 import org.confbridge.testkit.IncomingPolicy;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,6 +126,45 @@ class RecordingApiIT {
         assertStatus(trunk.get(RECORDINGS + recording.get("id").asLong() + "/audio"), 404);
         assertStatus(trunk.delete(RECORDINGS + recording.get("id").asLong()), 204);
         Files.delete(blocker);
+    }
+
+    @Test
+    void diskFullDuringTheCallKeepsTheCallAndStoresTheFailure() throws Exception {
+        ConferenceFixture.Conference conference = trunk.fixture.create("{\"record_enabled\":true}");
+        // The conference's recording directory is a 64 KB file system: full after about two seconds of stereo.
+        Path small = Files.createTempDirectory("confbridge-small-disk-");
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString()) == 0,
+                "mounting a small tmpfs needs root; skipped");
+        try {
+            Path folder = trunk.server.dataDir().resolve("recordings").resolve("conference-" + conference.id());
+            Files.createDirectories(folder.getParent());
+            Files.createSymbolicLink(folder, small);
+            String number = InviteTrunk.newNumber();
+            Call alice = trunk.dialIn(conference, "alice", ALICE);
+            Call guest = recordedCallKeptOpen(alice, number);
+            Thread.sleep(4000); // the disk fills up meanwhile
+            org.confbridge.testkit.rtp.AudioMark late = alice.audio().mark();
+            assertThat(alice.audio().awaitTone(GUEST, HEARD_DBFS, HEAR)).as("the call goes on").isTrue();
+            assertThat(guest.audio().awaitTone(ALICE, HEARD_DBFS, HEAR)).isTrue();
+            assertThat(alice.audio().since(late).isEmpty()).isFalse();
+            guest.hangup();
+            alice.hangup();
+
+            JsonNode recording = awaitFinished(RECORDINGS + "?extension_id=" + conference.id(), 1).get("items").get(0);
+            assertThat(recording.get("status").asText()).isEqualTo("failed");
+            assertThat(recording.get("error").asText()).contains("disk full");
+            assertStatus(trunk.get(RECORDINGS + recording.get("id").asLong() + "/audio"), 404);
+            Files.delete(folder);
+        } finally {
+            run("umount", "-l", small.toString()); // lazy: the server may still hold the failed file open
+            Files.deleteIfExists(small);
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
     }
 
     /** Alice invites {@code number} with *8; the gateway answers; both talk a moment; the guest hangs up. */

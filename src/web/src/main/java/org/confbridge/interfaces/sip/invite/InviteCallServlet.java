@@ -162,6 +162,7 @@ public class InviteCallServlet extends SipServlet {
                 org.confbridge.media.sdp.MediaAnswer answer = call.negotiator.answer(offer, local, call.rtp.localPort());
                 call.rtp.update(answer.media());
                 sdp = answer.sdp();
+                live.setOnHold(call.legId, answer.media().onHold()); // no media timeout while on hold
             }
         } catch (SdpNegotiationException e) {
             request.createResponse(e.sipStatusCode()).send(); // the call keeps its media (RFC 3261 14.2)
