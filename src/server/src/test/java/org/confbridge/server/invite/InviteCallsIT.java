@@ -123,9 +123,17 @@ class InviteCallsIT {
         invited.expectState(CallState.ANSWERED, InviteTrunk.CALL_TIMEOUT);
         assertThat(alice.audio().awaitTone(INVITEE, HEARD_DBFS, HEAR)).isTrue();
         assertThat(invited.audio().awaitTone(INVITER, HEARD_DBFS, HEAR)).isTrue();
-        // The invited party puts us on hold and back (re-INVITE inside their dialog): both accepted.
+        // The invited party puts us on hold (nothing is sent to them) and takes us back (audio again).
         assertThat(invited.hold()).isEqualTo(200);
+        Thread.sleep(300); // packets already on their way
+        int atHold = invited.audio().frameCount();
+        Thread.sleep(1000);
+        assertThat(invited.audio().frameCount() - atHold).as("frames sent while on hold").isLessThan(3);
         assertThat(invited.unhold()).isEqualTo(200);
+        int atResume = invited.audio().frameCount();
+        Thread.sleep(1000);
+        assertThat(invited.audio().frameCount() - atResume).as("frames in the second after resuming").isGreaterThan(25);
+        assertThat(invited.audio().awaitTone(INVITER, HEARD_DBFS, HEAR)).isTrue();
         assertThat(alice.audio().awaitTone(INVITEE, HEARD_DBFS, HEAR)).as("the call goes on").isTrue();
         alice.hangup();
         // The last dial-in participant left: the invited call is not left half-open.
