@@ -43,7 +43,22 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts a server with default test settings plus {@code extraEnvironment}; waits until it is ready. */
     public static RunningServer start(Map<String, String> extraEnvironment) {
-        return launch(extraEnvironment, List.of()).awaitReady();
+        boolean portsChosenHere = !extraEnvironment.containsKey("CONF_SIP_PORT")
+                && !extraEnvironment.containsKey("CONF_HTTP_PORT");
+        for (int attempt = 1; ; attempt++) {
+            RunningServer server = launch(extraEnvironment, List.of());
+            try {
+                return server.awaitReady();
+            } catch (IllegalStateException e) {
+                // Another process on this busy machine may take a free port before the server binds it
+                // (the server then says so and exits 2): choose new ports and try again.
+                boolean portTaken = server.output().contains("cannot listen for")
+                        || server.output().contains("is not listening");
+                if (!portsChosenHere || !portTaken || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Starts the process without waiting (for start-up failure tests). */
