@@ -128,7 +128,7 @@ public class LiveConferences implements LiveConferenceQuery {
                 id -> new ConferenceAudio(media.createRoom(id), extension.clientId(), media.catalog(),
                         serializedExecutor(), this::nameRecorded));
         conferenceAudio.add(ParticipantId.of(leg.id()), leg.media());
-        leg.media().setListener(new CallMediaListener(leg.id(), serializedExecutor()));
+        media.attach(leg.media(), new CallMediaListener(leg.id(), serializedExecutor()));
         Caller caller = new Caller(ParticipantId.of(leg.id()), leg.callerNumber(), leg.callerDisplayName());
         carryOut(extension.extensionId(), conference.arrive(caller, extension.settings(), clock.instant()));
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +41,8 @@ public final class ConferenceAudio {
     private final Executor serialized;
     private final NameRecordedListener nameRecorded;
     private final Map<ParticipantId, ParticipantAudio> participants = new HashMap<>();
+    /** Completes when the announcements queued to the whole room so far have been played. */
+    private CompletableFuture<Void> roomAnnouncements = CompletableFuture.completedFuture(null);
 
     public ConferenceAudio(Room room, long clientId, AudioCatalog catalog, Executor serialized,
                            NameRecordedListener nameRecorded) {
@@ -84,12 +87,14 @@ public final class ConferenceAudio {
             if (p != null) {
                 AudioCatalog.Resolved resolved = catalog.resolve(List.of(music.audio()), clientId);
                 if (!resolved.items().isEmpty()) {
-                    p.startMusic(new PlayRequest(resolved.items(), music.loop(), false));
+                    startMusicAfterRoomAnnouncements(music.participant(), p,
+                            new PlayRequest(resolved.items(), music.loop(), false));
                 }
             }
         } else if (instruction instanceof Instruction.StopMusicOnHold stop) {
             ParticipantAudio p = participants.get(stop.participant());
             if (p != null) {
+                p.pendingMusic = null;
                 p.stopMusic();
             }
         } else if (instruction instanceof Instruction.RecordName record) {
@@ -140,6 +145,7 @@ public final class ConferenceAudio {
         if (p.inRoom) {
             room.leave(p.leg);
         }
+        p.pendingMusic = null;
         p.stopMusic();
         if (p.nameRecording != null) {
             p.nameRecording.stop();
@@ -180,7 +186,26 @@ public final class ConferenceAudio {
         ParticipantAudio except = toRoom.except() == null ? null : participants.get(toRoom.except());
         Playback playback = except != null && except.inRoom
                 ? room.playToAllExcept(request, except.leg) : room.playToAll(request);
+        roomAnnouncements = playback.completion().toCompletableFuture().thenApply(outcome -> null);
         releaseWhenDone(playback, resolved);
+    }
+
+    /**
+     * Music on hold for the one left alone starts after "X has left" has been played to them: a
+     * personal playback is mixed over the room's, and the two at once would be heard as neither.
+     */
+    private void startMusicAfterRoomAnnouncements(ParticipantId id, ParticipantAudio p, PlayRequest request) {
+        if (roomAnnouncements.isDone()) {
+            p.startMusic(request);
+            return;
+        }
+        p.pendingMusic = request;
+        roomAnnouncements.whenComplete((ignored, error) -> serialized.execute(() -> {
+            if (participants.get(id) == p && p.pendingMusic == request) {
+                p.pendingMusic = null;
+                p.startMusic(request);
+            }
+        }));
     }
 
     private void releaseWhenDone(Playback playback, AudioCatalog.Resolved resolved) {

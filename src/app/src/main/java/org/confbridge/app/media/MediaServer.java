@@ -1,6 +1,8 @@
 package org.confbridge.app.media;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.confbridge.media.MediaEngine;
 import org.confbridge.media.MediaEngineConfig;
 import org.confbridge.media.MediaException;
 import org.confbridge.media.MediaLeg;
+import org.confbridge.media.MediaLegListener;
 import org.confbridge.media.MediaStats;
 import org.confbridge.media.Room;
 import org.confbridge.media.engine.DefaultMediaEngine;
@@ -46,6 +49,8 @@ public class MediaServer {
     private AudioCatalog catalog;
     private ExecutorService callbacks;
     private final AtomicLong roomCounter = new AtomicLong();
+    /** Legs not yet attached; weak, so a call that never joins (CANCEL) leaves nothing behind. */
+    private final Map<MediaLeg, EarlyEvents> earlyEvents = new WeakHashMap<>();
 
     @PostConstruct
     void start() {
@@ -81,9 +86,31 @@ public class MediaServer {
         }
     }
 
-    /** A new RTP leg for a call (its port goes into the SDP answer). */
+    /**
+     * A new RTP leg for a call (its port goes into the SDP answer). Its events are kept until
+     * {@link #attach} names who hears them, so no key pressed right after the answer is lost.
+     */
     public MediaLeg allocateLeg() throws MediaException {
-        return engine.allocateLeg();
+        MediaLeg leg = engine.allocateLeg();
+        EarlyEvents early = new EarlyEvents();
+        leg.setListener(early);
+        synchronized (earlyEvents) {
+            earlyEvents.put(leg, early);
+        }
+        return leg;
+    }
+
+    /** The call joined its conference: the leg's events (and those kept so far) go to {@code listener}. */
+    public void attach(MediaLeg leg, MediaLegListener listener) {
+        EarlyEvents early;
+        synchronized (earlyEvents) {
+            early = earlyEvents.remove(leg);
+        }
+        if (early != null) {
+            early.attach(listener);
+        } else {
+            leg.setListener(listener);
+        }
     }
 
     /** A new mixing room for a conference that starts. */

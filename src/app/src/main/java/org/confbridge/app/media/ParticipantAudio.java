@@ -21,6 +21,8 @@ final class ParticipantAudio {
     private Playback music;
     private PlayRequest musicRequest;
     boolean inRoom;
+    /** Music on hold waiting for a room announcement to end (see ConferenceAudio). */
+    PlayRequest pendingMusic;
     Recording nameRecording;
     boolean nameFinishRequested;
     /** The caller's own recorded name, released when they leave. */

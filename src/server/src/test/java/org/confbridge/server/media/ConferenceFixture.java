@@ -24,7 +24,7 @@ public final class ConferenceFixture {
     public static final double HEARD_DBFS = -35;
     /** A tone below this is "not heard" (G.711 noise and leakage of other tones stay well below). */
     public static final double NOT_HEARD_DBFS = -50;
-    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
     private final RunningServer server;
     private final ApiClient api;
@@ -91,6 +91,21 @@ public final class ConferenceFixture {
         Call call = phone.call(uri(conference), options);
         call.expectState(CallState.ANSWERED, ANSWER_TIMEOUT);
         return call;
+    }
+
+    /** A WAV file (8 kHz mono 16-bit) of a sine of {@code hz} lasting {@code millis}, to upload as a sound. */
+    public static byte[] sineWav(double hz, int millis) {
+        int samples = millis * 8;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+                .putShort((short) 16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (6000 * Math.sin(2 * Math.PI * hz * i / 8000)));
+        }
+        return wav.array();
     }
 
     /** The RTP port the server answered with (m=audio line of its SDP). */

@@ -89,7 +89,8 @@ final class Caller {
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("did not hear " + List.of(words) + " in order; heard " + heard);
+        throw new AssertionError("did not hear " + List.of(words) + " in order; heard " + heard
+                + " (audio saved in " + Transcriber.saveForInspection(call) + ")");
     }
 
     List<String> heard() {

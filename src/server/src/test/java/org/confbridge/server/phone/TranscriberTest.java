@@ -31,6 +31,37 @@ class TranscriberTest {
     }
 
     @Test
+    void framesLostOnTheWayDoNotConfuseIt() {
+        List<short[]> parts = new ArrayList<>();
+        for (String prompt : List.of("only_participant", "muted", "unmuted", "notifications_off",
+                "notifications_on", "locked", "unlocked")) {
+            parts.add(Transcriber.readPrompt(prompt));
+            parts.add(new short[2400]);
+        }
+        short[] all = concat(parts);
+        // Drop one 20 ms frame in every 40 (2.5 % loss, as a loaded server might skip ticks).
+        short[] lossy = new short[all.length];
+        int kept = 0;
+        for (int frame = 0; frame * 160 < all.length; frame++) {
+            if (frame % 40 != 39) {
+                int n = Math.min(160, all.length - frame * 160);
+                System.arraycopy(all, frame * 160, lossy, kept, n);
+                kept += n;
+            }
+        }
+        assertThat(Transcriber.transcribe(java.util.Arrays.copyOf(lossy, kept))).containsExactly("only_participant",
+                "muted", "unmuted", "notifications_off", "notifications_on", "locked", "unlocked");
+    }
+
+    @Test
+    void aPromptCutShortByTheHangUpIsStillRecognised() {
+        short[] full = Transcriber.readPrompt("conf_full");
+        short[] cut = java.util.Arrays.copyOf(full, full.length - 8 * 150); // the last 150 ms never arrived
+        assertThat(Transcriber.transcribe(concat(List.of(Transcriber.readPrompt("pin_request"), cut))))
+                .containsExactly("pin_request", "conf_full");
+    }
+
+    @Test
     void aPromptStillArrivingIsNotGuessed() {
         short[] muted = Transcriber.readPrompt("only_participant");
         short[] half = java.util.Arrays.copyOf(muted, muted.length / 2);
