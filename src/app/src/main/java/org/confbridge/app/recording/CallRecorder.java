@@ -47,7 +47,6 @@ public final class CallRecorder {
 
     /** With the published settings: {@code data.dir} and {@code recording.max.minutes} (default 240). */
     public static CallRecorder fromSystemProperties(RecordingService recordings) {
-        Path dataDir = Path.of(System.getProperty("confbridge.data.dir", "./data"));
         String minutes = System.getProperty("confbridge.recording.max.minutes", "240").trim();
         long max;
         try {
@@ -58,8 +57,13 @@ public final class CallRecorder {
         if (max < 1) {
             throw new IllegalArgumentException("recording.max.minutes must be at least 1, got " + max);
         }
-        return new CallRecorder(recordings, dataDir.resolve("recordings").toAbsolutePath().normalize(),
-                Duration.ofMinutes(max));
+        return new CallRecorder(recordings, recordingDirectory(), Duration.ofMinutes(max));
+    }
+
+    /** {@code <data.dir>/recordings}, absolute. */
+    static Path recordingDirectory() {
+        return Path.of(System.getProperty("confbridge.data.dir", "./data")).resolve("recordings")
+                .toAbsolutePath().normalize();
     }
 
     /**
