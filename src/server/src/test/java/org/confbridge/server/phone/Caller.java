@@ -110,6 +110,11 @@ final class Caller {
         assertDoesNotHearTone(hz, window);
     }
 
+    /** Waits until nothing at all is heard (a prompt has finished playing). */
+    void awaitQuiet() throws InterruptedException {
+        assertThat(call.audio().awaitSilence(NOT_HEARD_DBFS, TONE_TIMEOUT)).as("quiet").isTrue();
+    }
+
     /** Listens for {@code window} from now: the tone of {@code hz} never reaches "heard". */
     void assertDoesNotHearTone(double hz, Duration window) throws InterruptedException {
         AudioMark from = AudioMark.now();

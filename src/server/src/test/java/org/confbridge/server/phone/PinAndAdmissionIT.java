@@ -35,6 +35,7 @@ class PinAndAdmissionIT {
             Caller bob = Caller.silent(fixture, phone, conference);
             bob.sendTone(BOB);
             bob.awaitHears("pin_request");
+            bob.awaitQuiet();
             // Alice talks all along, yet Bob, still at the PIN prompt, hears nothing of her ...
             bob.assertDoesNotHearTone(ALICE, Duration.ofMillis(800));
             alice.assertDoesNotHearTone(BOB, Duration.ofMillis(200));

@@ -56,7 +56,7 @@ public final class Transcriber {
 
     /** What {@code call} heard since {@code mark}. */
     public static List<String> heard(Call call, AudioMark mark) {
-        return transcribe(call.audio().since(mark).samples());
+        return transcribe(call.audio().since(mark).samples(), call.state().isTerminal());
     }
 
     /** Waits until {@code word} was heard since {@code mark}; returns the whole transcript. */
@@ -90,6 +90,16 @@ public final class Transcriber {
 
     /** The words in {@code pcm}; a prompt still being received at the end is left out. */
     public static List<String> transcribe(short[] pcm) {
+        return transcribe(pcm, true);
+    }
+
+    /**
+     * The words in {@code pcm}.
+     *
+     * @param ended no more audio will come (the call is over): a prompt whose last half second is missing
+     *              was cut by the hang-up and still counts; otherwise it is still arriving and is left out
+     */
+    public static List<String> transcribe(short[] pcm, boolean ended) {
         double[] level = envelope(pcm);
         double[][] tracks = {level, brightness(pcm)};
         List<String> words = new ArrayList<>();
@@ -111,7 +121,7 @@ public final class Transcriber {
                 }
                 continue;
             }
-            Match best = bestPrompt(tracks, i);
+            Match best = bestPrompt(tracks, i, ended);
             if (best == null) {
                 return words; // not enough audio yet to tell
             }
@@ -134,11 +144,11 @@ public final class Transcriber {
     private record Match(String name, double score, int length, int lag) {
     }
 
-    private static Match bestPrompt(double[][] level, int start) {
+    private static Match bestPrompt(double[][] level, int start, boolean ended) {
         Match best = null;
         boolean complete = true;
         for (Map.Entry<String, double[][]> prompt : ENVELOPES.entrySet()) {
-            Match match = matchWithDrift(prompt.getKey(), level, start, prompt.getValue());
+            Match match = matchWithDrift(prompt.getKey(), level, start, prompt.getValue(), ended);
             if (match == null) {
                 complete = false;
             } else if (best == null || match.score > best.score) {
@@ -156,7 +166,8 @@ public final class Transcriber {
      * earlier or later than where the previous one ended: a frame lost or late on the way shifts the rest
      * of the prompt, which one correlation over the whole prompt would not survive. Null: not enough audio.
      */
-    private static Match matchWithDrift(String name, double[][] tracks, int start, double[][] references) {
+    private static Match matchWithDrift(String name, double[][] tracks, int start, double[][] references,
+                                        boolean ended) {
         double[] level = tracks[0];
         double[] reference = references[0];
         int position = start;
@@ -169,7 +180,7 @@ public final class Transcriber {
                 break;
             }
             boolean last = offset + length >= reference.length;
-            if (last && chunks > 0 && position - MAX_LAG + length > level.length) {
+            if (ended && last && chunks > 0 && position - MAX_LAG + length > level.length) {
                 // The call ended (or audio stops) within the prompt's last half second: the frames
                 // still in flight when the server hung up after it never arrive. Judge by the rest.
                 position += length;
