@@ -50,6 +50,17 @@ class AnnouncementsIT {
             alice.awaitHearsInOrder("tone:1500", "has_left");
             alice.hangup();
         }
+        // Recorded names are kept only while needed: with everyone gone, none is left on disk.
+        java.nio.file.Path names = server.dataDir().resolve("names");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long left;
+        do {
+            try (var files = java.nio.file.Files.list(names)) {
+                left = files.count();
+            }
+            Thread.sleep(100);
+        } while (left > 0 && System.nanoTime() < deadline);
+        assertThat(left).as("name recordings left in " + names).isZero();
     }
 
     @Test
