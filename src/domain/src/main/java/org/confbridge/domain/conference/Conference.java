@@ -3,6 +3,8 @@ package org.confbridge.domain.conference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,24 +58,29 @@ public final class Conference {
     }
 
     public Conference(long extensionId, ConferencePolicy policy) {
+        this(extensionId, policy, ConferenceSettings.DEFAULTS);
+    }
+
+    /** A conference that starts with the extension's properties as stored when its first caller arrived. */
+    public Conference(long extensionId, ConferencePolicy policy, ConferenceSettings settings) {
         this.extensionId = extensionId;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     // ---------------------------------------------------------------- arrival, PIN, admission
 
     /**
-     * A call arrives. {@code current} are the extension's properties as stored now: they become
-     * this conference's settings (so REST changes reach the next caller) and decide this caller's PIN.
+     * A call arrives; the settings in force decide its PIN and admission. Nothing about the others
+     * changes because someone arrives (property changes come through {@link #changeSettings}).
      */
-    public List<Instruction> arrive(Caller caller, ConferenceSettings current, Instant now) {
+    public List<Instruction> arrive(Caller caller, Instant now) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(now, "now");
         if (enteringPin.containsKey(caller.id()) || participants.containsKey(caller.id())) {
             throw new IllegalStateException("participant " + caller.id() + " is already in conference " + extensionId);
         }
-        settings = Objects.requireNonNull(current, "current");
-        PinEntry pin = PinEntry.start(current, policy.pin(), now);
+        PinEntry pin = PinEntry.start(settings, policy.pin(), now);
         if (pin.outcome() instanceof PinOutcome.Granted granted) {
             return admit(caller, granted.role(), now);
         }
@@ -204,7 +211,11 @@ public final class Conference {
         if (gone == null) {
             return List.of();
         }
+        Set<ParticipantId> hearingRingback = hearingRingback();
         List<Instruction> out = new ArrayList<>();
+        if (gone.origin == Origin.DIAL_IN && participants.values().stream().noneMatch(p -> p.origin == Origin.DIAL_IN)) {
+            out.addAll(endForInvitees());
+        }
         List<LiveParticipant> remaining = inRoom();
         if (gone.inRoom && !remaining.isEmpty()) {
             // *94 silences leave names too: a moderator who turned announcements off wants quiet.
@@ -218,6 +229,24 @@ public final class Conference {
         }
         if (participants.isEmpty()) {
             out.addAll(endOfConference());
+        }
+        out.addAll(ringbackChanges(hearingRingback));
+        return out;
+    }
+
+    /**
+     * The last dial-in participant left: nobody may stay alone on a paid trunk call. Invited participants
+     * hear that the conference has ended and are hung up; pending invites are cancelled.
+     */
+    private List<Instruction> endForInvitees() {
+        List<Instruction> out = new ArrayList<>();
+        for (LiveParticipant invitee : List.copyOf(participants.values())) {
+            participants.remove(invitee.id);
+            out.add(Instruction.Play.prompt(invitee.id, Prompt.CONFERENCE_ENDED));
+            out.add(new Instruction.Hangup(invitee.id, HangupReason.CONFERENCE_ENDED));
+        }
+        for (PendingInvite invite : invites.closeAll()) {
+            out.add(new Instruction.CancelInviteCall(invite.id()));
         }
         return out;
     }
@@ -462,8 +491,9 @@ public final class Conference {
 
     /** The invited phone rings (180/183). */
     public List<Instruction> inviteRinging(InviteId id, Instant now) {
+        Set<ParticipantId> before = hearingRingback();
         invites.markRinging(id);
-        return List.of();
+        return ringbackChanges(before);
     }
 
     /**
@@ -474,6 +504,13 @@ public final class Conference {
      * {@link Prompt#INVITE_CONFERENCE_FULL}. An invite already cancelled or timed out: the leg is hung up.
      */
     public List<Instruction> inviteAnswered(InviteId id, ParticipantId leg, Instant now) {
+        Set<ParticipantId> before = hearingRingback();
+        List<Instruction> out = new ArrayList<>(answerInvite(id, leg, now));
+        out.addAll(0, ringbackChanges(before)); // ringback stops before anything else is heard
+        return out;
+    }
+
+    private List<Instruction> answerInvite(InviteId id, ParticipantId leg, Instant now) {
         PendingInvite invite = invites.close(id).orElse(null);
         if (invite == null) {
             return List.of(new Instruction.Hangup(leg, HangupReason.INVITE_CANCELLED));
@@ -494,16 +531,19 @@ public final class Conference {
 
     /** The invite call failed; the inviter (if still in the room) hears why. */
     public List<Instruction> inviteFailed(InviteId id, InviteFailure failure, Instant now) {
+        Set<ParticipantId> before = hearingRingback();
         PendingInvite invite = invites.close(id).orElse(null);
         if (invite == null) {
             return List.of();
         }
-        return toInviter(invite.inviter(), switch (failure) {
+        List<Instruction> out = new ArrayList<>(ringbackChanges(before));
+        out.addAll(toInviter(invite.inviter(), switch (failure) {
             case BUSY -> Prompt.INVITE_BUSY;
             case NO_ANSWER -> Prompt.INVITE_NO_ANSWER;
             case INVALID_NUMBER -> Prompt.INVITE_INVALID_NUMBER;
             case REJECTED, UNREACHABLE -> Prompt.INVITE_FAILED;
-        });
+        }));
+        return out;
     }
 
     /**
@@ -512,20 +552,25 @@ public final class Conference {
      * @throws NotInConferenceException when the invite is not pending (unknown, answered, failed or cancelled)
      */
     public List<Instruction> cancelInvite(InviteId id, Instant now) {
+        Set<ParticipantId> before = hearingRingback();
         PendingInvite invite = invites.close(id)
                 .orElseThrow(() -> new NotInConferenceException("pending invite", id, extensionId));
         List<Instruction> out = new ArrayList<>();
         out.add(new Instruction.CancelInviteCall(id));
+        out.addAll(ringbackChanges(before));
         out.addAll(toInviter(invite.inviter(), Prompt.INVITE_CANCELLED));
         return out;
     }
 
     private List<Instruction> cancelInvitesOf(ParticipantId inviter) {
+        Set<ParticipantId> before = hearingRingback();
         List<Instruction> out = new ArrayList<>();
         for (PendingInvite invite : invites.closeAllOf(inviter)) {
             out.add(new Instruction.CancelInviteCall(invite.id()));
         }
-        out.add(Instruction.Play.prompt(inviter, out.isEmpty() ? Prompt.INVITE_INVALID_NUMBER : Prompt.INVITE_CANCELLED));
+        boolean cancelled = !out.isEmpty();
+        out.addAll(ringbackChanges(before));
+        out.add(Instruction.Play.prompt(inviter, cancelled ? Prompt.INVITE_CANCELLED : Prompt.INVITE_INVALID_NUMBER));
         return out;
     }
 
@@ -545,6 +590,7 @@ public final class Conference {
      * unanswered invites (cancelled; the inviter hears {@link Prompt#INVITE_NO_ANSWER}).
      */
     public List<Instruction> tick(Instant now) {
+        Set<ParticipantId> before = hearingRingback();
         List<Instruction> out = new ArrayList<>();
         for (PendingCaller pending : List.copyOf(enteringPin.values())) {
             PinOutcome outcome = pending.pin().tick(now);
@@ -555,9 +601,44 @@ public final class Conference {
         for (LiveParticipant p : List.copyOf(participants.values())) {
             p.keys.tick(now).ifPresent(event -> out.addAll(onKeyEvent(p, event, now)));
         }
-        for (PendingInvite invite : invites.closeExpired(now)) {
+        List<PendingInvite> expired = invites.closeExpired(now);
+        out.addAll(ringbackChanges(before));
+        for (PendingInvite invite : expired) {
             out.add(new Instruction.CancelInviteCall(invite.id()));
             out.addAll(toInviter(invite.inviter(), Prompt.INVITE_NO_ANSWER));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- ringback
+
+    /** Inviters in the room with at least one invite whose phone rings: they hear ringback. */
+    private Set<ParticipantId> hearingRingback() {
+        Set<ParticipantId> out = new LinkedHashSet<>();
+        for (PendingInvite invite : invites.all()) {
+            if (invite.state() == InviteState.RINGING && invite.inviter() != null) {
+                LiveParticipant p = participants.get(invite.inviter());
+                if (p != null && p.inRoom) {
+                    out.add(p.id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Start ringback for inviters whose invite started ringing, stop it where none rings any more. */
+    private List<Instruction> ringbackChanges(Set<ParticipantId> before) {
+        Set<ParticipantId> after = hearingRingback();
+        List<Instruction> out = new ArrayList<>();
+        for (ParticipantId id : before) {
+            if (!after.contains(id) && participants.containsKey(id)) {
+                out.add(new Instruction.StopRingback(id));
+            }
+        }
+        for (ParticipantId id : after) {
+            if (!before.contains(id)) {
+                out.add(new Instruction.StartRingback(id));
+            }
         }
         return out;
     }
@@ -577,14 +658,46 @@ public final class Conference {
         return extensionId;
     }
 
-    /** The properties in force (those of the latest arrival, or applied with {@link #applySettings}). */
+    /** The properties in force: those of the first caller's arrival, then each {@link #changeSettings}. */
     public ConferenceSettings settings() {
         return settings;
     }
 
-    /** Applies changed properties to the live conference (e.g. after a REST PUT); affects later decisions only. */
-    public void applySettings(ConferenceSettings current) {
-        settings = Objects.requireNonNull(current, "current");
+    /**
+     * The extension's properties were changed (REST): they are in force from now on, for everyone.
+     * {@code mute_non_moderator} turned on mutes every non-moderator in the room at once and tells them
+     * so; turned off, they may unmute themselves with {@code *1} (nobody is unmuted by it). A new
+     * {@code music_on_hold_sound} reaches whoever is alone now. PIN, moderator PIN, max members, enter
+     * sound, names and recording apply to what happens next; nobody already in is dropped or re-prompted.
+     */
+    public List<Instruction> changeSettings(ConferenceSettings next, Instant now) {
+        Objects.requireNonNull(next, "next");
+        ConferenceSettings before = settings;
+        settings = next;
+        List<Instruction> out = new ArrayList<>();
+        if (next.muteNonModerator() && !before.muteNonModerator()) {
+            for (LiveParticipant p : inRoom()) {
+                if (!p.isModerator()) {
+                    if (!p.muted) {
+                        p.muted = true;
+                        out.add(new Instruction.SetMuted(p.id, true));
+                    }
+                    out.add(Instruction.Play.prompt(p.id, Prompt.CONFERENCE_MUTED));
+                }
+            }
+            for (LiveParticipant p : participants.values()) {
+                if (!p.inRoom && !p.isModerator()) {
+                    p.muted = true; // still recording their name: enters muted
+                }
+            }
+        }
+        if (!Objects.equals(next.musicOnHoldSound(), before.musicOnHoldSound())) {
+            List<LiveParticipant> room = inRoom();
+            if (room.size() == 1) {
+                out.add(musicOnHoldFor(room.get(0).id));
+            }
+        }
+        return out;
     }
 
     /** Admitted participants in order of admission (including those still recording their name). */

@@ -9,5 +9,7 @@ public enum HangupReason {
     /** The callee of an invite answered after the invite had been cancelled or timed out. */
     INVITE_CANCELLED,
     /** Removed by an administrator (REST). */
-    REMOVED
+    REMOVED,
+    /** An invited participant, when the last dial-in participant has left. */
+    CONFERENCE_ENDED
 }

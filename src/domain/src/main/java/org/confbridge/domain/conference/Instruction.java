@@ -52,6 +52,14 @@ public sealed interface Instruction {
     record StopMusicOnHold(ParticipantId participant) implements Instruction {
     }
 
+    /** Play ringback to an inviter while an invite they placed rings (looping, until {@link StopRingback}). */
+    record StartRingback(ParticipantId participant) implements Instruction {
+    }
+
+    /** None of the inviter's invites rings any more (answered, failed, cancelled, timed out). */
+    record StopRingback(ParticipantId participant) implements Instruction {
+    }
+
     /**
      * Record the caller's name (after the prompts queued before it), at most {@code maxLength}, then
      * report it with {@link Conference#nameRecorded}.

@@ -16,6 +16,10 @@ public enum Prompt {
     INVITE_ENTER_NUMBER, INVITE_CALLING, INVITE_BUSY, INVITE_NO_ANSWER, INVITE_FAILED,
     INVITE_INVALID_NUMBER, INVITE_CANCELLED, INVITE_CONFERENCE_FULL, INVITE_CONFERENCE_LOCKED,
     RECORDING_NOTICE, GOODBYE,
+    /** {@code mute_non_moderator} was turned on while they were in the room. */
+    CONFERENCE_MUTED,
+    /** To invited participants when the last dial-in participant has left. */
+    CONFERENCE_ENDED,
     /** Short tone before the caller says their name. */
     BEEP(true),
     /** Short tone for a key sequence that means nothing or timed out. */

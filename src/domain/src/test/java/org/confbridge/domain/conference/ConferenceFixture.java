@@ -30,7 +30,10 @@ class ConferenceFixture {
     }
 
     List<Instruction> arrive(String name) {
-        return conference.arrive(new Caller(id(name), "10" + name.length(), name), settings, now);
+        if (!settings.equals(conference.settings())) {
+            conference.changeSettings(settings, now); // the test changed the properties (as a REST PUT would)
+        }
+        return conference.arrive(new Caller(id(name), "10" + name.length(), name), now);
     }
 
     List<Instruction> keys(String name, String keys) {

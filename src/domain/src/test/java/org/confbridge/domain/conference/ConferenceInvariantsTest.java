@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.confbridge.domain.invite.InviteFailure;
 import org.confbridge.domain.invite.InviteId;
+import org.confbridge.domain.participant.Origin;
 import org.confbridge.domain.participant.ParticipantId;
 import org.confbridge.domain.settings.ConferenceSettings;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,9 +33,9 @@ class ConferenceInvariantsTest {
     private static final String[] COMMANDS = {"*1", "*1", "*90", "*91", "*92", "*93", "*93", "*94", "*95", "*7", "*9",
         "*8", "*80123#", "*80456#", "*8#", "*8+", "*81*", "*8004930#"};
 
-    private final Conference conference = new Conference(7L, ConferencePolicy.DEFAULTS);
     private final ConferenceSettings settings = ConferenceSettings.DEFAULTS.withPin("1111").withModeratorPin("9999")
             .withMaxMembers(6).withAnnounceCallerName(true).withMusicOnHoldSound(3L);
+    private final Conference conference = new Conference(7L, ConferencePolicy.DEFAULTS, settings);
 
     // What the simulated adapter knows, learnt from instructions only.
     private final Set<ParticipantId> calls = new HashSet<>();
@@ -42,6 +43,7 @@ class ConferenceInvariantsTest {
     private final Map<ParticipantId, Boolean> mutedOnLine = new HashMap<>();
     private final Set<ParticipantId> musicOnHold = new HashSet<>();
     private final Set<ParticipantId> recordingName = new HashSet<>();
+    private final Set<ParticipantId> ringback = new HashSet<>();
     private final Set<InviteId> openInviteCalls = new HashSet<>();
     private Instant now = Instant.parse("2026-11-28T10:00:00Z");
     private int nextCaller;
@@ -55,7 +57,7 @@ class ConferenceInvariantsTest {
             if (action < 10) {
                 ParticipantId id = ParticipantId.of("c" + nextCaller++);
                 calls.add(id);
-                carryOut(conference.arrive(new Caller(id, "20" + nextCaller, null), settings, now));
+                carryOut(conference.arrive(new Caller(id, "20" + nextCaller, null), now));
             } else if (action < 22 && !enteringPin().isEmpty()) {
                 type(pick(random, enteringPin()), PIN_ATTEMPTS[random.nextInt(PIN_ATTEMPTS.length)]);
             } else if (action < 32 && !calls.isEmpty()) {
@@ -77,6 +79,13 @@ class ConferenceInvariantsTest {
                     carryOut(conference.inviteFailed(invite,
                             InviteFailure.values()[random.nextInt(InviteFailure.values().length)], now));
                 }
+            } else if (action < 72 && !openInviteCalls.isEmpty()) {
+                carryOut(conference.inviteRinging(pick(random, openInviteCalls), now));
+            } else if (action < 74) {
+                // An administrator changes the properties while the conference runs (REST PUT).
+                ConferenceSettings next = settings.withMuteNonModerator(random.nextBoolean())
+                        .withMusicOnHoldSound(random.nextBoolean() ? 3L : null);
+                carryOut(conference.changeSettings(next, now));
             } else if (action < 85 && !calls.isEmpty()) {
                 hangUp(pick(random, !connected.isEmpty() && random.nextInt(4) > 0 ? connected : calls));
             } else {
@@ -114,7 +123,11 @@ class ConferenceInvariantsTest {
                 assertThat(connected).as("mute of a call not in the room").contains(m.participant());
                 mutedOnLine.put(m.participant(), m.muted());
             } else if (instruction instanceof Instruction.StartMusicOnHold s) {
-                musicOnHold.add(s.participant());
+                musicOnHold.add(s.participant()); // again for a lone caller: the new music replaces the old
+            } else if (instruction instanceof Instruction.StartRingback r) {
+                assertThat(ringback.add(r.participant())).as("ringback started twice").isTrue();
+            } else if (instruction instanceof Instruction.StopRingback r) {
+                assertThat(ringback.remove(r.participant())).as("ringback stopped without start").isTrue();
             } else if (instruction instanceof Instruction.StopMusicOnHold s) {
                 assertThat(musicOnHold.remove(s.participant())).as("stop without start").isTrue();
             } else if (instruction instanceof Instruction.RecordName r) {
@@ -139,6 +152,7 @@ class ConferenceInvariantsTest {
         mutedOnLine.remove(id);
         musicOnHold.remove(id);
         recordingName.remove(id);
+        ringback.remove(id);
         carryOut(conference.leave(id, now));
     }
 
@@ -156,6 +170,15 @@ class ConferenceInvariantsTest {
         Set<ParticipantId> expectedMusic = inRoom.size() == 1 ? inRoom : Set.of();
         assertThat(musicOnHold).as(where + ": music on hold exactly for a lone participant").isEqualTo(expectedMusic);
         assertThat(participants.size()).as(where + ": max_members").isLessThanOrEqualTo(6);
+        if (participants.stream().noneMatch(p -> p.origin() == Origin.DIAL_IN)) {
+            assertThat(participants).as(where + ": no invited participant left without a dial-in one").isEmpty();
+            assertThat(conference.pendingInvites()).as(where + ": no invite pending without a dial-in one").isEmpty();
+        }
+        Set<ParticipantId> ringing = conference.pendingInvites().stream()
+                .filter(i -> i.state() == InviteState.RINGING && i.inviter() != null && inRoom.contains(i.inviter()))
+                .map(PendingInvite::inviter).collect(Collectors.toSet());
+        assertThat(ringback).as(where + ": ringback exactly for inviters whose invite rings").isEqualTo(ringing);
+
         assertThat(conference.pendingInvites().stream().map(PendingInvite::id).collect(Collectors.toSet()))
                 .as(where + ": open invite calls").isEqualTo(openInviteCalls);
         if (participants.isEmpty()) {

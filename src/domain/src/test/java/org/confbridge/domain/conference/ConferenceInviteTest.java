@@ -78,7 +78,7 @@ class ConferenceInviteTest {
     @Test
     void recordEnabledRecordsTheInviteeAndTellsThem() {
         f.settings = f.settings.withRecordEnabled(true);
-        f.conference.applySettings(f.settings);
+        f.conference.changeSettings(f.settings, f.now);
         InviteId invite = inviteByKeys("ann", "004930123");
         assertThat(f.conference.inviteAnswered(invite, id("ext"), f.now)).startsWith(
                 new Instruction.StartRecording(id("ext"), InviteNumber.of("004930123"), id("ann")),
@@ -94,7 +94,7 @@ class ConferenceInviteTest {
 
     @Test
     void invitedParticipantEntersMutedUnderMuteNonModerator() {
-        f.conference.applySettings(f.settings.withMuteNonModerator(true));
+        f.conference.changeSettings(f.settings.withMuteNonModerator(true), f.now);
         InviteId invite = inviteByKeys("ann", "0123");
         assertThat(f.conference.inviteAnswered(invite, id("ext"), f.now))
                 .contains(new Instruction.ConnectToRoom(id("ext"), true));
@@ -102,7 +102,7 @@ class ConferenceInviteTest {
 
     @Test
     void nonModeratorMayInviteUnderMuteNonModerator() {
-        f.conference.applySettings(f.settings.withMuteNonModerator(true));
+        f.conference.changeSettings(f.settings.withMuteNonModerator(true), f.now);
         inviteByKeys("bob", "0123");
     }
 
@@ -193,7 +193,7 @@ class ConferenceInviteTest {
 
     @Test
     void pendingInvitesCountTowardsFullAtRequestTime() {
-        f.conference.applySettings(f.settings.withMaxMembers(3));
+        f.conference.changeSettings(f.settings.withMaxMembers(3), f.now);
         inviteByKeys("ann", "0123");
         f.keys("bob", "*8");
         assertThat(f.keys("bob", "0456#")).containsExactly(play("bob", Prompt.INVITE_CONFERENCE_FULL));
@@ -202,7 +202,7 @@ class ConferenceInviteTest {
     @Test
     void conferenceFullWhenTheInviteeAnswersRefusesThem() {
         f.settings = f.settings.withMaxMembers(3);
-        f.conference.applySettings(f.settings);
+        f.conference.changeSettings(f.settings, f.now);
         InviteId invite = inviteByKeys("ann", "0123");
         f.arrive("cat");
         assertThat(f.conference.inviteAnswered(invite, id("ext"), f.now)).containsExactly(
