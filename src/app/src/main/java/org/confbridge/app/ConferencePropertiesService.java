@@ -14,7 +14,7 @@ import org.confbridge.domain.settings.ConferenceSettings;
  * must be sounds of the same client) and runs each update as read-apply-write under a row lock,
  * with optimistic locking (version column) as the guard and a retry on a concurrent change, so two
  * simultaneous partial PUTs both take effect.
- * New values reach the next caller at once: the SIP side reads them per INVITE.
+ * New values reach a running conference at once (after the commit), and the next caller.
  */
 @Stateless
 public class ConferencePropertiesService {
@@ -24,6 +24,9 @@ public class ConferencePropertiesService {
 
     @EJB
     private ConferencePropertiesStore store;
+
+    @EJB
+    private LiveConferenceQuery live;
 
     private int maxMembersCeiling;
 
@@ -42,7 +45,9 @@ public class ConferencePropertiesService {
                                      ConferenceSettingsPatch patch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.apply(caller, clientId, extensionId, patch, maxMembersCeiling);
+                ConferenceSettings applied = store.apply(caller, clientId, extensionId, patch, maxMembersCeiling);
+                live.settingsChanged(extensionId, () -> store.load(caller, clientId, extensionId));
+                return applied;
             } catch (ConcurrentChangeException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new ResourceConflictException("the conference properties are being changed by too many"

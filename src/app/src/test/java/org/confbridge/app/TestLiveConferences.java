@@ -19,6 +19,18 @@ public class TestLiveConferences implements LiveConferenceQuery {
         return live.contains(extensionId);
     }
 
+    /** Changed settings, in the order they were announced (extension id, settings). */
+    public final java.util.List<java.util.Map.Entry<Long, org.confbridge.domain.settings.ConferenceSettings>> changes =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void settingsChanged(long extensionId,
+                                java.util.function.Supplier<org.confbridge.domain.settings.ConferenceSettings> latest) {
+        if (live.contains(extensionId)) {
+            changes.add(java.util.Map.entry(extensionId, latest.get()));
+        }
+    }
+
     public void setLive(long extensionId, boolean isLive) {
         if (isLive) {
             live.add(extensionId);

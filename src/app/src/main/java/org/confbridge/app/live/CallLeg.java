@@ -4,14 +4,11 @@ import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.media.MediaLeg;
 
 /**
- * One answered call as the live registry drives it; implemented by the SIP adapter.
- * Methods are called while the registry holds its lock: they must only start work (send a
+ * One answered call as its live conference drives it; implemented by the SIP adapter (dial-in and
+ * invited calls alike). Called on the conference's loop: methods must only start work (queue a
  * request), never wait for the network.
  */
 public interface CallLeg {
-
-    /** Unique id of the leg (the SIP Call-ID and tags); also the participant id in the conference. */
-    String id();
 
     /** The caller's number or SIP user, may be null. */
     String callerNumber();

@@ -3,446 +3,250 @@ package org.confbridge.app.live;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.annotation.Resource;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.EJB;
 import javax.ejb.Local;
 import javax.ejb.LocalBean;
-import javax.ejb.Lock;
-import javax.ejb.LockType;
-import javax.ejb.Schedule;
-import javax.ejb.SessionContext;
 import javax.ejb.Singleton;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
 import org.confbridge.app.ResourceNotFoundException;
-import org.confbridge.app.invite.InviteCall;
 import org.confbridge.app.invite.InviteDialer;
 import org.confbridge.app.invite.InviteSettings;
+import org.confbridge.app.media.AudioCatalog;
+import org.confbridge.app.media.MediaServer;
 import org.confbridge.app.recording.CallRecorder;
 import org.confbridge.app.recording.RecordingService;
-import org.confbridge.app.media.ConferenceAudio;
-import org.confbridge.app.media.MediaServer;
-import org.confbridge.domain.conference.Caller;
 import org.confbridge.domain.conference.Conference;
 import org.confbridge.domain.conference.ConferencePolicy;
-import org.confbridge.domain.conference.HangupReason;
+import org.confbridge.domain.conference.Instruction;
 import org.confbridge.domain.conference.InviteDecision;
 import org.confbridge.domain.conference.NotInConferenceException;
-import org.confbridge.domain.conference.Instruction;
-import org.confbridge.domain.conference.Participant;
-import org.confbridge.domain.invite.InviteFailure;
 import org.confbridge.domain.invite.InviteId;
-import org.confbridge.domain.keys.DtmfKeys;
 import org.confbridge.domain.participant.ParticipantId;
+import org.confbridge.domain.settings.ConferenceSettings;
+import org.confbridge.media.MediaLeg;
 import org.confbridge.media.MediaLegListener;
 
 /**
- * The live conferences of this server: every answered call, which conference it is in, and the
- * conference's state. Container-managed concurrency: every change takes the write lock, so the
- * domain's {@link Conference} (single-threaded by contract) sees one call at a time; queries take
- * the read lock.
- *
- * <p>Decisions are the domain's; this bean feeds it calls, keys and time, and carries out the
- * instructions it returns. Audio instructions go to the conference's {@link ConferenceAudio} (its media
- * room and the callers' legs); hang-ups go to the call's {@link CallLeg} once the prompts queued before
- * them have been played.
- *
- * <p>Media callbacks (RFC 4733 keys, ends of prompts and name recordings, media timeouts) reach this
- * bean through {@link #runSerialized}: the media server's single callback thread calls it through the
- * EJB proxy, so they take the same write lock as SIP requests, in the order they happened, and the media
- * engine's own threads never wait for the lock.
+ * The live conferences of this server: a plain concurrent map from extension to {@link LiveConference},
+ * each confined to one of a few event loops ({@link ConferenceLoops}). This bean is only the entry point
+ * for the SIP servlets and REST resources: it holds no lock of its own (bean-managed concurrency) and
+ * hands every input to the loop of its conference. Blocking work (reading uploaded sounds, starting a
+ * recording) runs before a task is handed over, or on the I/O executor, never on a loop.
  */
 @Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
-@Lock(LockType.WRITE)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @LocalBean
 @Local(LiveConferenceQuery.class)
 public class LiveConferences implements LiveConferenceQuery {
 
     private static final Logger LOG = Logger.getLogger(LiveConferences.class.getName());
 
-    private final Map<Long, Conference> conferences = new HashMap<>();
-    private final Map<String, Seat> seats = new LinkedHashMap<>();
-    /** The media side of each live conference, by extension id. */
-    private final Map<Long, ConferenceAudio> audio = new HashMap<>();
-    private final Clock clock;
-    private final ConferencePolicy policy;
+    private final Map<Long, LiveConference> conferences = new ConcurrentHashMap<>();
+    private final AtomicInteger callCount = new AtomicInteger();
+    private final Clock clock = Clock.systemUTC();
+    private ConferencePolicy policy;
+    private ConferenceLoops loops;
+    private ExecutorService io;
+    private volatile InviteDialer dialer;
+    private volatile CallRecorder recorder;
+    private volatile AudioCatalog catalog;
+    private final Around around = new Around();
 
     @EJB
     private MediaServer media;
 
-    @Resource
-    private SessionContext context;
-
     @EJB
     private RecordingService recordings;
 
-    // Invites (issue 6): the SIP module's dialer, and which conference each unanswered invite call is for.
-    private InviteDialer dialer;
-    private final Map<InviteId, Long> inviteCalls = new HashMap<>();
-    private CallRecorder recorder;
-
-    /** Where a call sits: its conference and its leg (to carry out instructions about it). */
-    private static final class Seat {
-        final long extensionId;
-        final CallLeg leg;
-        boolean onHold;
-
-        Seat(long extensionId, CallLeg leg) {
-            this.extensionId = extensionId;
-            this.leg = leg;
-        }
+    @PostConstruct
+    void start() {
+        policy = InviteSettings.applyTo(ConferencePolicy.DEFAULTS);
+        loops = new ConferenceLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        io = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "conference-io");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    public LiveConferences() {
-        this(Clock.systemUTC(), InviteSettings.applyTo(ConferencePolicy.DEFAULTS));
-    }
-
-    /** For tests: a controllable clock and policy. */
-    LiveConferences(Clock clock, ConferencePolicy policy) {
-        this.clock = clock;
-        this.policy = policy;
-    }
-
-    /**
-     * An answered call enters a conference (the PIN prompt, admission and announcements follow
-     * from the conference's settings).
-     */
-    public void join(ConferenceExtension extension, CallLeg leg) {
-        if (seats.containsKey(leg.id())) {
-            return; // a retransmitted ACK: already in
-        }
-        Conference conference = conferences.computeIfAbsent(extension.extensionId(),
-                id -> new Conference(id, policy));
-        seats.put(leg.id(), new Seat(extension.extensionId(), leg));
-        ConferenceAudio conferenceAudio = audio.computeIfAbsent(extension.extensionId(),
-                id -> new ConferenceAudio(media.createRoom(id), extension.clientId(), media.catalog(),
-                        serializedExecutor(), this::nameRecorded));
-        conferenceAudio.add(ParticipantId.of(leg.id()), leg.media());
-        media.attach(leg.media(), new CallMediaListener(leg.id(), serializedExecutor()));
-        Caller caller = new Caller(ParticipantId.of(leg.id()), leg.callerNumber(), leg.callerDisplayName());
-        carryOut(extension.extensionId(), conference.arrive(caller, extension.settings(), clock.instant()));
-    }
-
-    /** The call ended (BYE either way, CANCEL, error): it leaves its conference. */
-    public void leave(String legId) {
-        leaveSeat(legId);
-    }
-
-    private void leaveSeat(String legId) {
-        Seat seat = seats.remove(legId);
-        if (seat == null) {
-            return;
-        }
-        Conference conference = conferences.get(seat.extensionId);
-        ConferenceAudio conferenceAudio = audio.get(seat.extensionId);
-        String name = conferenceAudio.remove(ParticipantId.of(legId));
-        carryOut(seat.extensionId, conference.leave(ParticipantId.of(legId), clock.instant()));
-        if (name != null) {
-            media.catalog().names().release(name); // after "has left" took its own hold on the file
-        }
-        if (conference.isIdle()) {
-            conferences.remove(seat.extensionId);
-            audio.remove(seat.extensionId).close();
-        }
-    }
-
-    /**
-     * Runs a media callback under this bean's write lock (called by the media server's callback thread
-     * through the EJB proxy; see the class doc). Failures are logged, never thrown back at the media side.
-     */
-    public void runSerialized(Runnable action) {
+    @PreDestroy
+    void stop() {
+        loops.close();
+        io.shutdown();
         try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "media callback failed", e);
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Where media callbacks go: the media server's single callback thread, then this bean's proxy. */
-    private java.util.concurrent.Executor serializedExecutor() {
-        LiveConferences self = context.getBusinessObject(LiveConferences.class);
-        java.util.concurrent.Executor callbacks = media.callbacks();
-        return action -> callbacks.execute(() -> self.runSerialized(action));
-    }
-
-    /** A name recording ended (under the lock, from {@link ConferenceAudio}). */
-    private void nameRecorded(ParticipantId participant, String reference) {
-        Seat seat = seats.get(participant.value());
-        if (seat == null) {
-            if (reference != null) {
-                media.catalog().names().release(reference);
-            }
-            return;
-        }
-        carryOut(seat.extensionId, conferences.get(seat.extensionId).nameRecorded(participant, reference,
-                clock.instant()));
-    }
-
-    /** The caller's RTP stopped (not on hold): the call is dead, end it. */
-    private void mediaTimedOut(String legId) {
-        Seat seat = seats.get(legId);
-        if (seat == null) {
-            return;
-        }
-        LOG.info(() -> "no RTP from " + legId + ": ending the call");
-        seat.leg.hangUp(null);
-        leaveSeat(legId);
-    }
-
-    /** Media events of one call, handed to the lock in order. */
-    private final class CallMediaListener implements MediaLegListener {
-        private final String legId;
-        private final java.util.concurrent.Executor serialized;
-
-        CallMediaListener(String legId, java.util.concurrent.Executor serialized) {
-            this.legId = legId;
-            this.serialized = serialized;
-        }
-
-        @Override
-        public void onDigit(char digit) {
-            serialized.execute(() -> keyPressed(legId, digit));
-        }
-
-        @Override
-        public void onMediaTimeout() {
-            serialized.execute(() -> mediaTimedOut(legId));
-        }
-    }
+    // ------------------------------------------------------------------ calls (SIP)
 
     /**
-     * A DTMF key from the caller (SIP INFO or RFC 4733).
+     * An answered call enters the conference of {@code extension} (the PIN prompt, admission and
+     * announcements follow from the settings in force). Blocks only to read the uploaded sounds when
+     * the conference starts with this call.
      *
-     * @return false when the call is not in a conference (it ended, or never joined)
-     * @throws IllegalArgumentException for a character that is no DTMF key
+     * @return the call's handle: its participant id, and the way its keys, hold and end reach the conference
      */
-    public boolean keyPressed(String legId, char key) {
-        char canonical = DtmfKeys.requireKey(key);
-        Seat seat = seats.get(legId);
-        if (seat == null) {
-            return false;
-        }
-        carryOut(seat.extensionId,
-                conferences.get(seat.extensionId).pressKey(ParticipantId.of(legId), canonical, clock.instant()));
-        return true;
+    public ParticipantHandle join(ConferenceExtension extension, CallLeg leg) {
+        ParticipantHandle handle = new ParticipantHandle(ParticipantIds.next(), null);
+        enter(extension, handle, leg);
+        return handle;
     }
 
-    /** The caller put the call on hold or took it off hold (re-INVITE); false when unknown. */
-    public boolean setOnHold(String legId, boolean onHold) {
-        Seat seat = seats.get(legId);
-        if (seat == null) {
-            return false;
+    private void enter(ConferenceExtension extension, ParticipantHandle handle, CallLeg leg) {
+        LiveConference conference = conferences.get(extension.extensionId());
+        if (conference == null) {
+            AudioCatalog.LoadedSounds sounds = catalog().load(extension.clientId(), extension.settings());
+            conference = conferences.computeIfAbsent(extension.extensionId(), id -> new LiveConference(id,
+                    extension.clientId(), extension.settings(), sounds, policy, media.createRoom(id),
+                    loops.loopFor(id), around));
         }
-        seat.onHold = onHold;
-        return true;
-    }
-
-    /** Runs the conferences' timeouts (PIN entry, half-typed key commands, invites). */
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
-    public void tick() {
-        Instant now = clock.instant();
-        for (Conference conference : List.copyOf(conferences.values())) {
-            Optional<Instant> deadline = conference.nextDeadline();
-            if (deadline.isPresent() && !deadline.get().isAfter(now)) {
-                carryOut(conference.extensionId(), conference.tick(now));
+        handle.moveTo(conference);
+        LiveConference target = conference;
+        target.execute(() -> {
+            if (!target.arrive(handle, leg)) {
+                // It ended just before this caller got in: start it again (reading sounds is I/O: off the loop).
+                io.execute(() -> enter(extension, handle, leg));
             }
-        }
+        });
     }
-
-    @Override
-    @Lock(LockType.READ)
-    public boolean isLive(long extensionId) {
-        Conference conference = conferences.get(extensionId);
-        return conference != null && !conference.isIdle();
-    }
-
-    /** Number of calls in conferences (answered and not yet ended). */
-    @Lock(LockType.READ)
-    public int callCount() {
-        return seats.size();
-    }
-
-    /** Every live call, in the order they arrived. */
-    @Lock(LockType.READ)
-    public List<LiveCall> calls() {
-        List<LiveCall> calls = new ArrayList<>();
-        for (Map.Entry<String, Seat> entry : seats.entrySet()) {
-            Seat seat = entry.getValue();
-            Optional<Participant> participant = conferences.get(seat.extensionId)
-                    .participant(ParticipantId.of(entry.getKey()));
-            calls.add(new LiveCall(entry.getKey(), seat.extensionId,
-                    participant.map(p -> p.role().name()).orElse(null),
-                    participant.map(Participant::muted).orElse(false), seat.onHold));
-        }
-        return calls;
-    }
-
-    private void carryOut(long extensionId, List<Instruction> instructions) {
-        for (Instruction instruction : instructions) {
-            ConferenceAudio conferenceAudio = audio.get(extensionId);
-            if (instruction instanceof Instruction.Hangup hangup) {
-                Seat seat = seats.get(hangup.participant().value());
-                if (seat != null) {
-                    CallLeg leg = seat.leg;
-                    // BYE once the caller has heard why ("wrong PIN", "conference locked").
-                    conferenceAudio.afterQueuedAudio(hangup.participant(), () -> hangUp(leg, hangup));
-                    // The domain expects leave() after a hang-up; the BYE's answer needs nothing more.
-                    leaveSeat(hangup.participant().value());
-                }
-            } else if (instruction instanceof Instruction.PlaceInviteCall place) {
-                placeInviteCall(extensionId, place);
-            } else if (instruction instanceof Instruction.CancelInviteCall cancel) {
-                cancelInviteCall(cancel.invite());
-            } else if (instruction instanceof Instruction.StartRecording record) {
-                startRecording(extensionId, record);
-            } else if (conferenceAudio == null || !conferenceAudio.carryOut(instruction)) {
-                LOG.fine(() -> "instruction not carried out here: " + instruction);
-            }
-        }
-    }
-
-    private static void hangUp(CallLeg leg, Instruction.Hangup hangup) {
-        try {
-            leg.hangUp(hangup.reason());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not hang up " + hangup.participant(), e);
-        }
-    }
-
-    // ------------------------------------------------------------------ invites (issue 6)
 
     /** The SIP module registers the dialer that places invite calls (at servlet start). */
     public void registerDialer(InviteDialer inviteDialer) {
         this.dialer = inviteDialer;
     }
 
-    private void placeInviteCall(long extensionId, Instruction.PlaceInviteCall place) {
-        inviteCalls.put(place.invite(), extensionId);
-        if (dialer == null) {
-            LOG.warning(() -> "invite " + place.invite() + " to " + place.number() + ": no SIP dialer registered");
-            InviteId invite = place.invite();
-            serializedExecutor().execute(() -> inviteFailed(invite, InviteFailure.UNREACHABLE));
-            return;
-        }
-        dialer.place(new InviteCall(place.invite(), place.number(), extensionId));
-    }
+    // ------------------------------------------------------------------ settings (configuration services)
 
-    private void cancelInviteCall(InviteId invite) {
-        if (inviteCalls.remove(invite) != null && dialer != null) {
-            dialer.cancel(invite);
-        }
-    }
-
-    /** The invited phone rings (180/183). */
-    public void inviteRinging(InviteId invite) {
-        Long extensionId = inviteCalls.get(invite);
-        Conference conference = extensionId == null ? null : conferences.get(extensionId);
-        if (conference != null) {
-            carryOut(extensionId, conference.inviteRinging(invite, clock.instant()));
-        }
+    @Override
+    public boolean isLive(long extensionId) {
+        return conferences.containsKey(extensionId);
     }
 
     /**
-     * The invited person answered: their call enters the conference as an invited participant (or is
-     * hung up when the invite was cancelled, timed out, or the conference is gone or locked meanwhile).
+     * The extension's properties were changed: the running conference (if any) gets them at once. The
+     * settings are read again here, after the change was committed, under the conference's monitor, so
+     * concurrent changes reach the loop in the order they were read and the last one wins.
      */
-    public void inviteAnswered(InviteId invite, CallLeg leg) {
-        Long extensionId = inviteCalls.remove(invite);
-        Conference conference = extensionId == null ? null : conferences.get(extensionId);
+    @Override
+    public void settingsChanged(long extensionId, Supplier<ConferenceSettings> latest) {
+        LiveConference conference = conferences.get(extensionId);
         if (conference == null) {
-            LOG.info(() -> "invite " + invite + " answered after it was given up: hanging up");
-            leg.hangUp(HangupReason.INVITE_CANCELLED);
-            return;
+            return; // the next caller reads them
         }
-        seats.put(leg.id(), new Seat(extensionId, leg));
-        audio.get(extensionId).add(ParticipantId.of(leg.id()), leg.media());
-        leg.media().setListener(new CallMediaListener(leg.id(), serializedExecutor()));
-        carryOut(extensionId, conference.inviteAnswered(invite, ParticipantId.of(leg.id()), clock.instant()));
-    }
-
-    /** The invite call failed (busy, no answer, rejected, unreachable, invalid number): the inviter hears why. */
-    public void inviteFailed(InviteId invite, InviteFailure failure) {
-        Long extensionId = inviteCalls.remove(invite);
-        Conference conference = extensionId == null ? null : conferences.get(extensionId);
-        if (conference != null) {
-            carryOut(extensionId, conference.inviteFailed(invite, failure, clock.instant()));
+        synchronized (conference) {
+            ConferenceSettings settings = latest.get();
+            AudioCatalog.LoadedSounds sounds = catalog().load(conference.clientId(), settings);
+            conference.execute(() -> conference.changeSettings(settings, sounds));
         }
     }
 
-    private void startRecording(long extensionId, Instruction.StartRecording record) {
-        Seat seat = seats.get(record.participant().value());
-        if (seat == null) {
-            return;
+    // ------------------------------------------------------------------ queries (health, REST, tests)
+
+    /** Number of calls in conferences (answered and not yet ended). */
+    public int callCount() {
+        return callCount.get();
+    }
+
+    /** Every live call. */
+    public List<LiveCall> calls() {
+        List<LiveCall> calls = new ArrayList<>();
+        for (LiveConference conference : List.copyOf(conferences.values())) {
+            calls.addAll(conference.call(conference::calls));
         }
-        String inviter = record.inviter() == null ? null : conferences.get(extensionId).participant(record.inviter())
-                .map(p -> p.displayName() != null ? p.displayName() : p.number()).orElse(null);
-        if (recorder == null) {
-            recorder = CallRecorder.fromSystemProperties(recordings);
+        return calls;
+    }
+
+    /** The live conference of an extension, or empty when nobody is in it. */
+    public Optional<LiveConferenceView> conference(long extensionId) {
+        LiveConference conference = conferences.get(extensionId);
+        if (conference == null) {
+            return Optional.empty();
         }
-        recorder.start(extensionId, seat.leg.media(), record.number().value(), inviter, clock.instant());
+        return Optional.ofNullable(conference.call(() -> conference.isClosed() ? null : conference.view()));
     }
 
     // ------------------------------------------------------------------ moderator actions over REST
 
-    /** The live conference of an extension, or empty when nobody is in it. */
-    @Lock(LockType.READ)
-    public Optional<LiveConferenceView> conference(long extensionId) {
-        Conference conference = conferences.get(extensionId);
-        return conference == null ? Optional.empty() : Optional.of(LiveConferenceView.of(conference));
-    }
-
     /** Mutes or unmutes one participant (no prompt). */
     public void setMuted(long extensionId, ParticipantId participant, boolean muted) {
-        carryOut(extensionId, known("participant", () -> live(extensionId).setMuted(participant, muted)));
+        act(extensionId, rules -> known("participant", () -> rules.setMuted(participant, muted)));
     }
 
     /** Like {@code *91} (true) / {@code *90} (false), without the confirmation prompt. */
     public void setAllMuted(long extensionId, boolean muted) {
-        Conference conference = live(extensionId);
-        carryOut(extensionId, muted ? conference.muteAllNonModerators() : conference.unmuteAllNonModerators());
+        act(extensionId, rules -> muted ? rules.muteAllNonModerators() : rules.unmuteAllNonModerators());
     }
 
     /** Like {@code *92} / {@code *93}. */
     public void setLocked(long extensionId, boolean locked) {
-        Conference conference = live(extensionId);
-        carryOut(extensionId, locked ? conference.lock() : conference.unlock());
+        act(extensionId, rules -> locked ? rules.lock() : rules.unlock());
     }
 
     /** Like {@code *95} (true) / {@code *94} (false). */
     public void setJoinNotifications(long extensionId, boolean on) {
-        carryOut(extensionId, live(extensionId).setJoinNotifications(on));
+        act(extensionId, rules -> rules.setJoinNotifications(on));
     }
 
     /** Says goodbye to the participant and hangs up. */
     public void remove(long extensionId, ParticipantId participant) {
-        carryOut(extensionId, known("participant", () -> live(extensionId).remove(participant, clock.instant())));
+        act(extensionId, rules -> known("participant", () -> rules.remove(participant, clock.instant())));
     }
 
     /** Invites a number over REST, with the rules of {@code *8}; the decision says whether the call is placed. */
     public InviteDecision invite(long extensionId, String number) {
-        Conference conference = live(extensionId);
-        InviteDecision decision = conference.requestInvite(null, number, clock.instant());
-        carryOut(extensionId, decision.instructions());
-        return decision;
+        LiveConference conference = live(extensionId);
+        return conference.call(() -> {
+            requireOpen(conference);
+            InviteDecision decision = conference.rules().requestInvite(null, number, clock.instant());
+            conference.apply(decision.instructions());
+            return decision;
+        });
     }
 
     /** Cancels a pending invite (its call gets a CANCEL). */
     public void cancelInvite(long extensionId, InviteId invite) {
-        carryOut(extensionId, known("pending invite", () -> live(extensionId).cancelInvite(invite, clock.instant())));
+        act(extensionId, rules -> known("pending invite", () -> rules.cancelInvite(invite, clock.instant())));
+    }
+
+    private void act(long extensionId, java.util.function.Function<Conference, List<Instruction>> action) {
+        LiveConference conference = live(extensionId);
+        conference.call(() -> {
+            requireOpen(conference);
+            conference.apply(action.apply(conference.rules()));
+            return null;
+        });
+    }
+
+    private static void requireOpen(LiveConference conference) {
+        if (conference.isClosed()) {
+            throw new ResourceNotFoundException("live conference", conference.extensionId());
+        }
     }
 
     /** A REST action on an unknown participant or invite: 404 for the caller, not an EJB system error. */
-    private static List<Instruction> known(String what, java.util.function.Supplier<List<Instruction>> action) {
+    private static List<Instruction> known(String what, Supplier<List<Instruction>> action) {
         try {
             return action.get();
         } catch (NotInConferenceException e) {
@@ -450,11 +254,74 @@ public class LiveConferences implements LiveConferenceQuery {
         }
     }
 
-    private Conference live(long extensionId) {
-        Conference conference = conferences.get(extensionId);
+    private LiveConference live(long extensionId) {
+        LiveConference conference = conferences.get(extensionId);
         if (conference == null) {
             throw new ResourceNotFoundException("live conference", extensionId);
         }
         return conference;
+    }
+
+    private AudioCatalog catalog() {
+        AudioCatalog c = catalog;
+        if (c == null) {
+            c = media.catalog();
+            catalog = c;
+        }
+        return c;
+    }
+
+    private CallRecorder recorder() {
+        CallRecorder r = recorder;
+        if (r == null) {
+            r = CallRecorder.fromSystemProperties(recordings);
+            recorder = r;
+        }
+        return r;
+    }
+
+    /** What the live conferences need from this server. */
+    private final class Around implements LiveConference.Surroundings {
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public AudioCatalog catalog() {
+            return LiveConferences.this.catalog();
+        }
+
+        @Override
+        public void attachMedia(MediaLeg leg, MediaLegListener listener) {
+            media.attach(leg, listener);
+        }
+
+        @Override
+        public InviteDialer dialer() {
+            return dialer;
+        }
+
+        @Override
+        public void startRecording(long extensionId, MediaLeg leg, String number, String inviter, Instant now) {
+            io.execute(() -> {
+                try {
+                    recorder().start(extensionId, leg, number, inviter, now);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "recording of " + number + " in conference " + extensionId
+                            + " could not start", e);
+                }
+            });
+        }
+
+        @Override
+        public void closed(LiveConference conference) {
+            conferences.remove(conference.extensionId(), conference);
+        }
+
+        @Override
+        public void callCountChanged(int delta) {
+            callCount.addAndGet(delta);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.confbridge.app.media;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.confbridge.domain.settings.ConferenceSettings;
 import java.util.logging.Logger;
 import org.confbridge.domain.conference.Audio;
 import org.confbridge.domain.conference.Prompt;
@@ -11,7 +14,7 @@ import org.confbridge.media.Tone;
 /**
  * Turns the domain's {@link Audio} into playable {@link Announcement}s: voice prompts are the
  * classpath WAVs {@code /prompts/<prompt>.wav}, the three tone prompts are generated tones, uploaded
- * sounds are read (converted, 8 kHz mono 16-bit) from the sound store, recorded names from
+ * sounds are read (converted, 8 kHz mono 16-bit) from the sound store ahead of time ({@link #load}), recorded names from
  * {@link NameRecordings}. A sound or name that no longer exists plays the built-in enter tone / nothing,
  * so a deleted upload never silences a conference's notifications.
  */
@@ -31,6 +34,18 @@ public final class AudioCatalog {
     public record Resolved(List<Announcement> items, List<String> heldNames) {
     }
 
+    /**
+     * The uploaded sounds a conference's settings name ({@code enter_sound}, {@code music_on_hold_sound}),
+     * read from the store before they are handed to the conference's loop, which does no I/O.
+     */
+    public record LoadedSounds(Map<Long, Announcement> sounds) {
+        public static final LoadedSounds NONE = new LoadedSounds(Map.of());
+
+        public LoadedSounds {
+            sounds = Map.copyOf(sounds);
+        }
+    }
+
     private final SoundStore sounds;
     private final NameRecordings names;
 
@@ -43,15 +58,36 @@ public final class AudioCatalog {
         return names;
     }
 
-    /** Resolves {@code audio} of a conference of {@code clientId}; may be empty (nothing playable). */
-    public Resolved resolve(List<Audio> audio, long clientId) {
+    /**
+     * Reads the uploaded sounds {@code settings} name (blocking: the store is the database). A sound that
+     * is gone is left out and later played as the built-in tone.
+     */
+    public LoadedSounds load(long clientId, ConferenceSettings settings) {
+        Map<Long, Announcement> loaded = new HashMap<>();
+        for (Long id : new Long[] {settings.enterSound(), settings.musicOnHoldSound()}) {
+            if (id != null && !loaded.containsKey(id)) {
+                Announcement sound = uploaded(clientId, id);
+                if (sound != null) {
+                    loaded.put(id, sound);
+                }
+            }
+        }
+        return new LoadedSounds(loaded);
+    }
+
+    /** Resolves {@code audio} with the conference's loaded sounds; may be empty (nothing playable). No I/O. */
+    public Resolved resolve(List<Audio> audio, LoadedSounds sounds) {
         List<Announcement> items = new ArrayList<>();
         List<String> held = new ArrayList<>();
         for (Audio item : audio) {
             if (item instanceof Audio.Builtin builtin) {
                 items.add(builtin(builtin.prompt()));
             } else if (item instanceof Audio.Sound sound) {
-                items.add(uploaded(clientId, sound.soundId()));
+                Announcement loaded = sounds.sounds().get(sound.soundId());
+                if (loaded == null) {
+                    LOG.fine(() -> "sound " + sound.soundId() + " is not loaded (gone): playing the built-in tone");
+                }
+                items.add(loaded != null ? loaded : Announcement.tone(Tone.BEEP));
             } else if (item instanceof Audio.RecordedName name) {
                 var file = names.acquire(name.reference());
                 if (file != null) {
@@ -79,7 +115,7 @@ public final class AudioCatalog {
         byte[] pcm = sounds.playablePcm(clientId, soundId);
         if (pcm == null || pcm.length < 2) {
             LOG.warning(() -> "sound " + soundId + " of client " + clientId + " is gone: playing the built-in tone");
-            return Announcement.tone(Tone.BEEP);
+            return null;
         }
         short[] samples = new short[pcm.length / 2];
         for (int i = 0; i < samples.length; i++) {

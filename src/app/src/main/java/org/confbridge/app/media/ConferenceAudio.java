@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.confbridge.domain.conference.Audio;
 import org.confbridge.domain.conference.Instruction;
 import org.confbridge.domain.participant.ParticipantId;
+import org.confbridge.media.Announcement;
 import org.confbridge.media.JoinOptions;
 import org.confbridge.media.PlayRequest;
 import org.confbridge.media.Playback;
@@ -18,12 +19,13 @@ import org.confbridge.media.RecordingEnd;
 import org.confbridge.media.RecordingOptions;
 import org.confbridge.media.RecordingResult;
 import org.confbridge.media.Room;
+import org.confbridge.media.Tone;
 
 /**
  * Carries out the audio instructions of one live conference on its media room and its callers' legs.
- * Confined to the live registry's write lock; work that must wait for audio (a name recording after
- * its prompt, a hang-up after the goodbye) is handed to {@code serialized}, which runs it later under
- * that same lock.
+ * Confined to the conference's loop; work that must wait for audio (a name recording after its prompt,
+ * a hang-up after the goodbye) is handed back to {@code loop}, which runs it later on that same thread.
+ * No I/O here: uploaded sounds come already loaded ({@link AudioCatalog.LoadedSounds}).
  */
 public final class ConferenceAudio {
 
@@ -35,22 +37,30 @@ public final class ConferenceAudio {
         void nameRecorded(ParticipantId participant, String reference);
     }
 
+    private static final PlayRequest RINGBACK = new PlayRequest(List.of(Announcement.tone(Tone.RINGBACK)), true, false);
+
     private final Room room;
-    private final long clientId;
     private final AudioCatalog catalog;
+    private AudioCatalog.LoadedSounds sounds;
     private final Executor serialized;
     private final NameRecordedListener nameRecorded;
     private final Map<ParticipantId, ParticipantAudio> participants = new HashMap<>();
     /** Completes when the announcements queued to the whole room so far have been played. */
     private CompletableFuture<Void> roomAnnouncements = CompletableFuture.completedFuture(null);
 
-    public ConferenceAudio(Room room, long clientId, AudioCatalog catalog, Executor serialized,
+    public ConferenceAudio(Room room, AudioCatalog catalog, AudioCatalog.LoadedSounds sounds, Executor loop,
                            NameRecordedListener nameRecorded) {
         this.room = room;
-        this.clientId = clientId;
         this.catalog = catalog;
+        this.sounds = sounds;
+        Executor serialized = loop;
         this.serialized = serialized;
         this.nameRecorded = nameRecorded;
+    }
+
+    /** The settings changed: the uploaded sounds they name now (loaded off the loop). */
+    public void useSounds(AudioCatalog.LoadedSounds loaded) {
+        this.sounds = loaded;
     }
 
     /** A caller arrives with their leg; they hear only their own prompts until connected to the room. */
@@ -85,7 +95,7 @@ public final class ConferenceAudio {
         } else if (instruction instanceof Instruction.StartMusicOnHold music) {
             ParticipantAudio p = participants.get(music.participant());
             if (p != null) {
-                AudioCatalog.Resolved resolved = catalog.resolve(List.of(music.audio()), clientId);
+                AudioCatalog.Resolved resolved = catalog.resolve(List.of(music.audio()), sounds);
                 if (!resolved.items().isEmpty()) {
                     startMusicAfterRoomAnnouncements(music.participant(), p,
                             new PlayRequest(resolved.items(), music.loop(), false));
@@ -96,6 +106,16 @@ public final class ConferenceAudio {
             if (p != null) {
                 p.pendingMusic = null;
                 p.stopMusic();
+            }
+        } else if (instruction instanceof Instruction.StartRingback ringback) {
+            ParticipantAudio p = participants.get(ringback.participant());
+            if (p != null) {
+                p.startRingback(RINGBACK);
+            }
+        } else if (instruction instanceof Instruction.StopRingback ringback) {
+            ParticipantAudio p = participants.get(ringback.participant());
+            if (p != null) {
+                p.stopRingback();
             }
         } else if (instruction instanceof Instruction.RecordName record) {
             ParticipantAudio p = participants.get(record.participant());
@@ -147,6 +167,7 @@ public final class ConferenceAudio {
         }
         p.pendingMusic = null;
         p.stopMusic();
+        p.stopRingback();
         if (p.nameRecording != null) {
             p.nameRecording.stop();
         }
@@ -169,7 +190,7 @@ public final class ConferenceAudio {
     }
 
     private void play(ParticipantAudio p, List<Audio> audio) {
-        AudioCatalog.Resolved resolved = catalog.resolve(audio, clientId);
+        AudioCatalog.Resolved resolved = catalog.resolve(audio, sounds);
         if (resolved.items().isEmpty()) {
             return;
         }
@@ -178,7 +199,7 @@ public final class ConferenceAudio {
     }
 
     private void playToRoom(Instruction.PlayToRoom toRoom) {
-        AudioCatalog.Resolved resolved = catalog.resolve(toRoom.audio(), clientId);
+        AudioCatalog.Resolved resolved = catalog.resolve(toRoom.audio(), sounds);
         if (resolved.items().isEmpty()) {
             return;
         }

@@ -3,9 +3,6 @@ package org.confbridge.app.media;
 import java.io.IOException;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
@@ -30,9 +27,7 @@ import org.confbridge.media.engine.DefaultMediaEngine;
  * The server's media engine: started with the application, stopped with it. The SIP adapter allocates
  * a leg per call here; the live registry creates a room per conference and resolves audio with
  * {@link #catalog()}. Bean-managed concurrency: the engine is thread-safe and nothing here waits.
- *
- * <p>Also owns the one executor that hands media callbacks to the live registry (see the package doc):
- * single-threaded so that keys and ends of prompts keep their order.
+
  */
 @Singleton
 @Startup
@@ -47,7 +42,6 @@ public class MediaServer {
 
     private MediaEngine engine;
     private AudioCatalog catalog;
-    private ExecutorService callbacks;
     private final AtomicLong roomCounter = new AtomicLong();
     /** Legs not yet attached; weak, so a call that never joins (CANCEL) leaves nothing behind. */
     private final Map<MediaLeg, EarlyEvents> earlyEvents = new WeakHashMap<>();
@@ -66,24 +60,13 @@ public class MediaServer {
         engine.start();
         SoundService soundService = sounds;
         catalog = new AudioCatalog(soundService::playablePcm, new NameRecordings(settings.namesDir()));
-        callbacks = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "confbridge-media-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
         LOG.info(() -> "media engine started: RTP " + settings.bindAddress().getHostAddress() + " ports "
                 + settings.rtpPortMin() + "-" + settings.rtpPortMax() + ", media timeout " + settings.mediaTimeout());
     }
 
     @PreDestroy
     void stop() {
-        callbacks.shutdown();
         engine.close();
-        try {
-            callbacks.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -120,11 +103,6 @@ public class MediaServer {
 
     public AudioCatalog catalog() {
         return catalog;
-    }
-
-    /** Runs media callbacks one at a time, in order, off the engine's event thread. */
-    public java.util.concurrent.Executor callbacks() {
-        return callbacks;
     }
 
     public MediaStats stats() {

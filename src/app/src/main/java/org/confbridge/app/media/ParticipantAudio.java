@@ -20,6 +20,9 @@ final class ParticipantAudio {
     private CompletableFuture<Void> queueDrained = CompletableFuture.completedFuture(null);
     private Playback music;
     private PlayRequest musicRequest;
+    /** Ringback while an invite of theirs rings; music on hold waits meanwhile and resumes after it. */
+    private Playback ringback;
+    private PlayRequest ringbackRequest;
     boolean inRoom;
     /** Music on hold waiting for a room announcement to end (see ConferenceAudio). */
     PlayRequest pendingMusic;
@@ -34,23 +37,57 @@ final class ParticipantAudio {
 
     /** Queues a prompt behind earlier ones; returns its playback. */
     Playback play(PlayRequest request) {
-        PlayRequest resume = musicRequest != null && musicRequest.loop() ? musicRequest : null;
+        PlayRequest resume = musicRequest != null && musicRequest.loop() && ringback == null ? musicRequest : null;
         if (resume != null) {
             stopMusic(); // a once-only music prompt is short: the new prompt simply queues behind it
         }
+        PlayRequest resumeRingback = ringbackRequest;
+        if (ringback != null) {
+            ringback.stop();
+            ringback = null;
+        }
         Playback playback = leg.play(request);
         queueDrained = playback.completion().toCompletableFuture().thenApply(outcome -> null);
-        if (resume != null) {
+        if (resumeRingback != null) {
+            ringback = leg.play(resumeRingback);
+        } else if (resume != null) {
             startMusic(resume);
         }
         return playback;
+    }
+
+    /** Ringback replaces music on hold while it lasts (the music comes back after it). */
+    void startRingback(PlayRequest request) {
+        PlayRequest music = musicRequest;
+        stopMusic();
+        musicRequest = music;
+        ringbackRequest = request;
+        ringback = leg.play(request);
+    }
+
+    void stopRingback() {
+        if (ringback == null && ringbackRequest == null) {
+            return;
+        }
+        if (ringback != null) {
+            ringback.stop();
+            ringback = null;
+        }
+        ringbackRequest = null;
+        if (musicRequest != null && musicRequest.loop()) {
+            startMusic(musicRequest);
+        } else {
+            musicRequest = null;
+        }
     }
 
     /** Starts music on hold (looping, or a once-only prompt such as "you are the only participant"). */
     void startMusic(PlayRequest request) {
         stopMusic();
         musicRequest = request;
-        music = leg.play(request);
+        if (ringback == null) {
+            music = leg.play(request);
+        }
     }
 
     void stopMusic() {

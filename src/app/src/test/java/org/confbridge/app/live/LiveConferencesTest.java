@@ -69,90 +69,148 @@ class LiveConferencesTest {
     @Test
     void callersJoinAndLeaveAndTheConferenceIsLiveMeanwhile() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS);
-        TestLeg first = leg("a");
-        TestLeg second = leg("b");
-
-        live.join(conference, first);
-        live.join(conference, second);
+        ParticipantHandle first = live.join(conference, leg("a"));
+        ParticipantHandle second = live.join(conference, leg("b"));
 
         assertThat(live.isLive(conference.extensionId())).isTrue();
-        assertThat(callsIn(conference)).extracting(LiveCall::legId, LiveCall::role, LiveCall::muted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id(), "PARTICIPANT", false),
-                        org.assertj.core.groups.Tuple.tuple(second.id(), "PARTICIPANT", false));
+        assertThat(callsIn(conference)).extracting(LiveCall::participantId, LiveCall::role, LiveCall::muted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id().value(), "PARTICIPANT", false),
+                        org.assertj.core.groups.Tuple.tuple(second.id().value(), "PARTICIPANT", false));
+        assertThat(first.id().value()).as("an opaque id of the server's").matches("[a-z2-7]{12}");
 
-        live.leave(first.id());
-        live.leave(second.id());
-        assertThat(live.isLive(conference.extensionId())).isFalse();
+        first.leave();
+        second.leave();
+        await(() -> !live.isLive(conference.extensionId()), Duration.ofSeconds(5));
         assertThat(callsIn(conference)).isEmpty();
     }
 
     @Test
     void starOneFromTheKeypadTogglesTheCallersMicrophone() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS);
-        TestLeg caller = leg("keys");
-        live.join(conference, caller);
+        ParticipantHandle caller = live.join(conference, leg("keys"));
 
-        assertThat(live.keyPressed(caller.id(), '*')).isTrue();
-        assertThat(live.keyPressed(caller.id(), '1')).isTrue();
+        caller.pressKey('*');
+        caller.pressKey('1');
         assertThat(mutedOf(caller)).isTrue();
 
-        live.keyPressed(caller.id(), '*');
-        live.keyPressed(caller.id(), '1');
+        caller.pressKey('*');
+        caller.pressKey('1');
         assertThat(mutedOf(caller)).isFalse();
     }
 
     @Test
     void threeWrongPinsEndTheCallAfterThePrompts() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS.withPin("4321"));
-        TestLeg caller = leg("pin");
-        live.join(conference, caller);
+        TestLeg leg = leg("pin");
+        ParticipantHandle caller = live.join(conference, leg);
         assertThat(callsIn(conference)).singleElement().extracting(LiveCall::role).as("no role before the PIN").isNull();
 
         for (int attempt = 0; attempt < 3; attempt++) {
-            "999#".chars().forEach(key -> live.keyPressed(caller.id(), (char) key));
+            "999#".chars().forEach(key -> caller.pressKey((char) key));
         }
 
-        await(() -> !caller.hangUps.isEmpty(), Duration.ofSeconds(30));
-        assertThat(caller.hangUps).containsExactly(HangupReason.PIN_FAILED);
+        await(() -> !leg.hangUps.isEmpty(), Duration.ofSeconds(30));
+        assertThat(leg.hangUps).containsExactly(HangupReason.PIN_FAILED);
         assertThat(callsIn(conference)).isEmpty();
     }
 
     @Test
     void theRightPinAdmitsTheCaller() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS.withPin("4321"));
-        TestLeg caller = leg("pin-ok");
-        live.join(conference, caller);
+        TestLeg leg = leg("pin-ok");
+        ParticipantHandle caller = live.join(conference, leg);
 
-        "4321#".chars().forEach(key -> live.keyPressed(caller.id(), (char) key));
+        "4321#".chars().forEach(key -> caller.pressKey((char) key));
 
         assertThat(callsIn(conference)).singleElement().extracting(LiveCall::role).isEqualTo("PARTICIPANT");
-        assertThat(caller.hangUps).isEmpty();
+        assertThat(leg.hangUps).isEmpty();
     }
 
     @Test
-    void keysOfUnknownCallsAreRefusedAndNonKeysRejected() {
-        assertThat(live.keyPressed("no-such-call", '5')).isFalse();
+    void nonKeysAreRejectedAndTheCallSurvives() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS);
-        TestLeg caller = leg("bad-key");
-        live.join(conference, caller);
+        ParticipantHandle caller = live.join(conference, leg("bad-key"));
 
-        assertThatThrownBy(() -> live.keyPressed(caller.id(), 'x')).hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> caller.pressKey('x')).isInstanceOf(IllegalArgumentException.class);
         assertThat(callsIn(conference)).as("the call survives a bad key").hasSize(1);
     }
 
     @Test
-    void concurrentCallersLeaveAConsistentState() throws Exception {
+    void aSettingsChangeReachesTheRunningConferenceAndNobodyJoiningChangesIt() {
         ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS);
+        ParticipantHandle ann = live.join(conference, leg("ann"));
+        live.settingsChanged(conference.extensionId(), () -> ConferenceSettings.DEFAULTS.withMuteNonModerator(true));
+        assertThat(mutedOf(ann)).as("muted at once by mute_non_moderator").isTrue();
+
+        // A caller whose INVITE read older properties joins: the settings in force do not change.
+        ParticipantHandle bob = live.join(conference, leg("bob"));
+        assertThat(live.conference(conference.extensionId()).orElseThrow().settings().muteNonModerator()).isTrue();
+        assertThat(mutedOf(bob)).isTrue();
+    }
+
+    @Test
+    void aSlowSettingsReadOfOneConferenceDelaysNoKeysOfAnother() throws Exception {
+        ConferenceExtension slow = conference(ConferenceSettings.DEFAULTS);
+        ConferenceExtension other = conference(ConferenceSettings.DEFAULTS);
+        ParticipantHandle inSlow = live.join(slow, leg("slow"));
+        ParticipantHandle inOther = live.join(other, leg("other"));
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService admin = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> change = admin.submit(() -> live.settingsChanged(slow.extensionId(), () -> {
+                reading.countDown();
+                try {
+                    release.await(); // the database takes its time
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ConferenceSettings.DEFAULTS.withMuteNonModerator(true);
+            }));
+            assertThat(reading.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            long start = System.nanoTime();
+            inOther.pressKey('*');
+            inOther.pressKey('1');
+            inSlow.pressKey('*');
+            inSlow.pressKey('1');
+            assertThat(mutedOf(inOther)).isTrue();
+            assertThat(mutedOf(inSlow)).as("even the slow conference's own keys go on").isTrue();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(millis).as("keys handled while the read is still blocked").isLessThan(1000);
+
+            release.countDown();
+            change.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(live.conference(slow.extensionId()).orElseThrow().settings().muteNonModerator()).isTrue();
+        } finally {
+            release.countDown();
+            admin.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyConferencesJoiningKeyingChangingAndLeavingAtOnceLeaveNothingBehind() throws Exception {
+        List<ConferenceExtension> conferences = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            conferences.add(conference(ConferenceSettings.DEFAULTS));
+        }
+        int before = live.callCount();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                TestLeg caller = leg("c" + i);
+            for (int i = 0; i < 80; i++) {
+                ConferenceExtension conference = conferences.get(i % conferences.size());
+                TestLeg leg = leg("c" + i);
+                boolean changer = i % 10 == 0;
                 done.add(pool.submit(() -> {
-                    live.join(conference, caller);
-                    live.keyPressed(caller.id(), '*');
-                    live.keyPressed(caller.id(), '1');
-                    live.leave(caller.id());
+                    ParticipantHandle caller = live.join(conference, leg);
+                    caller.pressKey('*');
+                    caller.pressKey('1');
+                    if (changer) {
+                        live.settingsChanged(conference.extensionId(),
+                                () -> ConferenceSettings.DEFAULTS.withMuteNonModerator(true));
+                    }
+                    caller.leave();
                 }));
             }
             for (Future<?> future : done) {
@@ -161,16 +219,20 @@ class LiveConferencesTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(callsIn(conference)).isEmpty();
-        assertThat(live.isLive(conference.extensionId())).isFalse();
+        await(() -> live.callCount() == before, Duration.ofSeconds(10));
+        for (ConferenceExtension conference : conferences) {
+            await(() -> !live.isLive(conference.extensionId()), Duration.ofSeconds(10));
+            assertThat(callsIn(conference)).isEmpty();
+        }
     }
 
     private List<LiveCall> callsIn(ConferenceExtension conference) {
         return live.calls().stream().filter(c -> c.extensionId() == conference.extensionId()).toList();
     }
 
-    private boolean mutedOf(TestLeg leg) {
-        return live.calls().stream().filter(c -> c.legId().equals(leg.id())).findFirst().orElseThrow().muted();
+    private boolean mutedOf(ParticipantHandle participant) {
+        return live.calls().stream().filter(c -> c.participantId().equals(participant.id().value())).findFirst()
+                .orElseThrow().muted();
     }
 
     private static ConferenceExtension conference(ConferenceSettings settings) {
@@ -187,7 +249,7 @@ class LiveConferencesTest {
             MediaLeg media = this.media.allocateLeg();
             media.update(new NegotiatedMedia(new InetSocketAddress(InetAddress.getLoopbackAddress(), sink.getLocalPort()),
                     AudioCodec.PCMU, 0, 101, MediaDirection.SENDRECV, NegotiatedMedia.DEFAULT_PTIME_MILLIS));
-            return new TestLeg(name + "-" + System.nanoTime(), media);
+            return new TestLeg(media);
         } catch (MediaException | SocketException e) {
             throw new IllegalStateException(e);
         }
@@ -208,20 +270,13 @@ class LiveConferencesTest {
         }
     }
 
-    /** A call as the SIP adapter hands it over: an id, a media leg, and a record of hang-ups. */
+    /** A call as the SIP adapter hands it over: a media leg, and a record of hang-ups. */
     private static final class TestLeg implements CallLeg {
-        final String id;
         final MediaLeg media;
         final List<HangupReason> hangUps = new CopyOnWriteArrayList<>();
 
-        TestLeg(String id, MediaLeg media) {
-            this.id = id;
+        TestLeg(MediaLeg media) {
             this.media = media;
-        }
-
-        @Override
-        public String id() {
-            return id;
         }
 
         @Override

@@ -5,22 +5,12 @@ import javax.servlet.sip.SipErrorListener;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipSessionEvent;
 import javax.servlet.sip.SipSessionListener;
-import org.confbridge.app.live.LiveConferences;
 
 /**
- * Makes sure no call stays in a conference or keeps its port when its dialog dies without a BYE:
- * the ACK never came, or the container destroys the session (expiry, error).
+ * Makes sure no call, dial-in or invited, stays in a conference or keeps its port when its dialog dies
+ * without a BYE: the ACK never came, or the container destroys the session (expiry, error).
  */
 public class CallEndListener implements SipErrorListener, SipSessionListener {
-
-    private volatile LiveConferences live;
-
-    private LiveConferences live() {
-        if (live == null) {
-            live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
-        }
-        return live;
-    }
 
     @Override
     public void noAckReceived(SipErrorEvent event) {
@@ -46,10 +36,10 @@ public class CallEndListener implements SipErrorListener, SipSessionListener {
         end(event.getSession());
     }
 
-    private void end(SipSession session) {
-        CallState call = ConferenceSipServlet.stateOf(session);
-        if (call != null && call.end() && call.joined) {
-            live().leave(call.legId);
+    private static void end(SipSession session) {
+        SipCall call = SipCall.of(session);
+        if (call != null) {
+            call.end();
         }
     }
 }

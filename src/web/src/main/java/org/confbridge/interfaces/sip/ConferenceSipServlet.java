@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.servlet.ServletException;
+import javax.servlet.sip.Address;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
@@ -27,9 +30,10 @@ import org.confbridge.media.sdp.SdpNegotiator;
  * Calls to conference extensions: {@code INVITE sip:<extension>@host}.
  *
  * <p>Unknown number or not a conference: 404. A conference: 180, then 200 with our SDP answer (or
- * our offer when the INVITE had none); the caller joins the live conference on ACK. No G.711 in the
- * offer: 488. INFO with a DTMF key goes to the live conference. Anything the application cannot
- * serve right now (database down): 503.
+ * our offer when the INVITE had none); the caller joins the live conference with the 200. No G.711 in
+ * the offer: 488. INFO with a DTMF key goes to the caller's conference. Anything the application cannot
+ * serve right now (database down): 503. Each method parses, hands over to the {@link SipCall} or the
+ * live conferences, and answers.
  */
 public class ConferenceSipServlet extends SipServlet {
 
@@ -38,13 +42,14 @@ public class ConferenceSipServlet extends SipServlet {
 
     static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
     static final String ACCEPT = "application/sdp, application/dtmf-relay, application/dtmf";
-    private static final String SDP = "application/sdp";
 
     private transient ConferenceDirectory directory;
     private transient LiveConferences live;
     private transient MediaServer media;
     private long answerDelayMillis;
     private transient TimerService timers;
+    /** Requests a conference asks for (BYEs) leave from here, never from its loop. */
+    private transient ExecutorService sender;
 
     @Override
     public void init() throws ServletException {
@@ -54,6 +59,19 @@ public class ConferenceSipServlet extends SipServlet {
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
+        sender = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sip-dial-in-out");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        if (sender != null) {
+            sender.shutdown();
+        }
+        super.destroy();
     }
 
     // ------------------------------------------------------------------------------------ INVITE
@@ -61,7 +79,12 @@ public class ConferenceSipServlet extends SipServlet {
     @Override
     protected void doInvite(SipServletRequest request) throws IOException {
         if (!request.isInitial()) {
-            reInvite(request);
+            SipCall call = SipCall.of(request.getSession());
+            if (call == null) {
+                reject(request, 481, null);
+            } else {
+                call.answerReInvite(request);
+            }
             return;
         }
         if (!(request.getRequestURI() instanceof SipURI)) {
@@ -69,11 +92,11 @@ public class ConferenceSipServlet extends SipServlet {
             return;
         }
         SipURI target = (SipURI) request.getRequestURI();
-        String body = bodyOf(request);
+        String body = SipCall.body(request.getRawContent());
         boolean hasOffer = body != null && !body.isBlank();
-        if (hasOffer && !isSdp(request)) {
+        if (hasOffer && !SipCall.isSdp(request.getContentType())) {
             SipServletResponse response = request.createResponse(415);
-            response.setHeader("Accept", SDP);
+            response.setHeader("Accept", SipCall.SDP);
             response.send();
             return;
         }
@@ -102,7 +125,6 @@ public class ConferenceSipServlet extends SipServlet {
     }
 
     private void answer(SipServletRequest request, ConferenceExtension conference, String offer) throws IOException {
-        InetAddress local = InetAddress.getByName(request.getLocalAddr());
         MediaLeg rtp;
         try {
             rtp = media.allocateLeg();
@@ -111,6 +133,20 @@ public class ConferenceSipServlet extends SipServlet {
             reject(request, 503, "No media port free");
             return;
         }
+        boolean answered = false;
+        try {
+            answered = answerWith(rtp, request, conference, offer);
+        } finally {
+            if (!answered) {
+                rtp.close(); // whatever went wrong, the port goes back to the pool
+            }
+        }
+    }
+
+    /** Negotiates, rings and answers with {@code rtp}; false when the call was refused (the caller frees the port). */
+    private boolean answerWith(MediaLeg rtp, SipServletRequest request, ConferenceExtension conference, String offer)
+            throws IOException {
+        InetAddress local = InetAddress.getByName(request.getLocalAddr());
         SdpNegotiator negotiator = new SdpNegotiator();
         String sdp;
         try {
@@ -122,95 +158,61 @@ public class ConferenceSipServlet extends SipServlet {
                 sdp = answer.sdp();
             }
         } catch (SdpNegotiationException e) {
-            rtp.close();
             SipServletResponse response = request.createResponse(e.sipStatusCode());
             if (e.sipStatusCode() == 488) {
                 response.setHeader("Warning", "304 confbridge \"" + e.getMessage().replace('"', '\'') + "\"");
             }
             response.send();
-            return;
+            return false;
         }
-        SipSession session = request.getSession();
-        String legId = request.getCallId() + ";" + request.getFrom().getParameter("tag");
-        session.setAttribute(CallState.ATTRIBUTE, new CallState(conference, negotiator, rtp, legId, offer == null));
+        Address from = request.getFrom();
+        String number = from.getURI() instanceof SipURI ? ((SipURI) from.getURI()).getUser() : from.getURI().toString();
+        SipCall call = new SipCall(SipCall.Direction.DIAL_IN, request.getSession(), rtp, negotiator, number,
+                from.getDisplayName(), sender);
+        DialIn dialIn = new DialIn(conference, offer == null);
+        request.getSession().setAttribute(DialIn.ATTRIBUTE, dialIn);
+        call.attach();
         request.createResponse(180).send();
         SipServletResponse ok = request.createResponse(200);
-        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
-        Runnable join = () -> joinConference(request);
+        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SipCall.SDP);
         if (answerDelayMillis > 0) {
             // Ring a little before answering (configurable); a CANCEL meanwhile ends the call unanswered.
-            timers.createTimer(request.getApplicationSession(), answerDelayMillis, false, new DelayedAnswer(ok, join));
+            timers.createTimer(request.getApplicationSession(), answerDelayMillis, false,
+                    new DelayedAnswer(ok, () -> joinConference(call, dialIn)));
         } else {
             ok.send();
-            join.run();
+            joinConference(call, dialIn);
         }
+        return true;
     }
 
     /**
      * The call is answered: it enters the conference now (not on ACK, so that keys sent right after the
      * ACK never race it). A missing ACK ends it again (CallEndListener).
      */
-    private void joinConference(SipServletRequest invite) {
-        CallState call = stateOf(invite.getSession());
-        if (call == null || call.ended || call.joined) {
+    private void joinConference(SipCall call, DialIn dialIn) {
+        if (call.isEnded() || call.participant() != null) {
             return;
         }
-        call.joined = true;
-        live.join(call.conference, new SipCallLeg(invite.getSession(), call, invite.getFrom()));
-    }
-
-    /** re-INVITE in the dialog: hold (sendonly / inactive / c=0.0.0.0), unhold, or a session refresh. */
-    private void reInvite(SipServletRequest request) throws IOException {
-        CallState call = stateOf(request.getSession());
-        if (call == null || call.ended) {
-            reject(request, 481, null);
-            return;
+        call.joined(live.join(dialIn.conference, call));
+        if (call.isEnded()) {
+            call.participant().leave(); // ended while joining (CANCEL, no ACK): leave() is idempotent
         }
-        String body = bodyOf(request);
-        InetAddress local = InetAddress.getByName(request.getLocalAddr());
-        String sdp;
-        boolean onHold = false;
-        try {
-            if (body == null || body.isBlank()) {
-                sdp = call.negotiator.offer(local, call.rtp.localPort());
-            } else if (!isSdp(request)) {
-                reject(request, 415, null);
-                return;
-            } else {
-                MediaAnswer answer = call.negotiator.answer(body, local, call.rtp.localPort());
-                sdp = answer.sdp();
-                onHold = answer.media().onHold();
-                call.rtp.update(answer.media()); // hold, resume, or a new remote address
-            }
-        } catch (SdpNegotiationException e) {
-            // The call keeps its current media (RFC 3261 14.2): just refuse the change.
-            reject(request, e.sipStatusCode(), null);
-            return;
-        }
-        live.setOnHold(call.legId, onHold);
-        SipServletResponse ok = request.createResponse(200);
-        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), SDP);
-        ok.send();
     }
 
     @Override
     protected void doAck(SipServletRequest request) throws IOException {
-        CallState call = stateOf(request.getSession());
-        if (call == null || call.ended || !call.lateOffer || call.lateAnswerChecked) {
+        SipCall call = SipCall.of(request.getSession());
+        DialIn dialIn = call == null ? null : (DialIn) request.getSession().getAttribute(DialIn.ATTRIBUTE);
+        if (call == null || call.isEnded() || dialIn == null || !dialIn.takeLateAnswer()) {
             return; // ACK of a re-INVITE, a retransmission, or nothing to check
         }
-        call.lateAnswerChecked = true;
-        String answer = bodyOf(request);
-        try {
-            if (answer == null || answer.isBlank()) {
-                throw new IllegalArgumentException("ACK without the SDP answer to our offer");
-            }
-            call.rtp.update(call.negotiator.acceptAnswer(answer));
-        } catch (SdpNegotiationException | IllegalArgumentException e) {
+        String answer = SipCall.body(request.getRawContent());
+        if (answer == null || !call.acceptAnswer(answer)) {
             // RFC 3264: no usable answer to our offer, so no media: end the call.
-            LOG.info(() -> "ending call " + call.legId + ": " + e.getMessage());
-            request.getSession().createRequest("BYE").send();
-            endCall(request.getSession());
+            LOG.info(() -> "ending call " + call.participant() + ": no usable SDP answer in the ACK");
+            call.sendBye(null);
+            call.end();
         }
     }
 
@@ -230,8 +232,8 @@ public class ConferenceSipServlet extends SipServlet {
 
     @Override
     protected void doInfo(SipServletRequest request) throws IOException {
-        CallState call = stateOf(request.getSession());
-        if (request.isInitial() || call == null || call.ended) {
+        SipCall call = SipCall.of(request.getSession());
+        if (request.isInitial() || call == null || call.isEnded() || call.participant() == null) {
             reject(request, 481, null);
             return;
         }
@@ -243,15 +245,12 @@ public class ConferenceSipServlet extends SipServlet {
         }
         char key;
         try {
-            key = DtmfInfoBody.parse(request.getContentType(), bodyOf(request));
+            key = DtmfInfoBody.parse(request.getContentType(), SipCall.body(request.getRawContent()));
         } catch (IllegalArgumentException e) {
             reject(request, 400, "Bad DTMF body: " + e.getMessage());
             return;
         }
-        if (!call.joined || !live.keyPressed(call.legId, key)) {
-            reject(request, 481, null);
-            return;
-        }
+        call.participant().pressKey(key);
         request.createResponse(200).send();
     }
 
@@ -302,29 +301,35 @@ public class ConferenceSipServlet extends SipServlet {
 
     // ---------------------------------------------------------------------------------- helpers
 
-    /** Ends the call once: leaves the live conference and frees its media port. */
-    void endCall(SipSession session) {
-        CallState call = stateOf(session);
-        if (call != null && call.end() && call.joined) {
-            live.leave(call.legId);
+    /** Ends the call once: frees its media port and takes it out of its conference. */
+    static void endCall(SipSession session) {
+        SipCall call = SipCall.of(session);
+        if (call != null) {
+            call.end();
         }
-    }
-
-    static CallState stateOf(SipSession session) {
-        return session == null || !session.isValid() ? null : (CallState) session.getAttribute(CallState.ATTRIBUTE);
-    }
-
-    private static boolean isSdp(SipServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(SDP);
-    }
-
-    private static String bodyOf(SipServletRequest request) throws IOException {
-        byte[] raw = request.getRawContent();
-        return raw == null || raw.length == 0 ? null : new String(raw, StandardCharsets.UTF_8);
     }
 
     private static void reject(SipServletRequest request, int status, String reason) throws IOException {
         (reason == null ? request.createResponse(status) : request.createResponse(status, reason)).send();
+    }
+
+    /** What a dial-in call needs besides its {@link SipCall}: its conference and the late-offer ACK check. */
+    static final class DialIn {
+        static final String ATTRIBUTE = DialIn.class.getName();
+        final ConferenceExtension conference;
+        /** Our answer was an offer (INVITE without SDP): the caller's answer comes in the ACK. */
+        private boolean awaitingAnswer;
+
+        DialIn(ConferenceExtension conference, boolean lateOffer) {
+            this.conference = conference;
+            this.awaitingAnswer = lateOffer;
+        }
+
+        /** True once, for the ACK that must carry the answer to our offer. */
+        synchronized boolean takeLateAnswer() {
+            boolean take = awaitingAnswer;
+            awaitingAnswer = false;
+            return take;
+        }
     }
 }

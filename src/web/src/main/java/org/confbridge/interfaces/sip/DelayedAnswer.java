@@ -26,8 +26,8 @@ final class DelayedAnswer implements Serializable {
     }
 
     void send() {
-        CallState call = ConferenceSipServlet.stateOf(ok.getSession());
-        if (call == null || call.ended) {
+        SipCall call = SipCall.of(ok.getSession());
+        if (call == null || call.isEnded()) {
             return; // cancelled while ringing
         }
         try {

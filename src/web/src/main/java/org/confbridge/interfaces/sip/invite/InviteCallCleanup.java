@@ -4,7 +4,6 @@ import javax.servlet.sip.SipErrorEvent;
 import javax.servlet.sip.SipErrorListener;
 import javax.servlet.sip.SipSessionEvent;
 import javax.servlet.sip.SipSessionListener;
-import org.confbridge.app.live.LiveConferences;
 import org.confbridge.interfaces.sip.ApplicationBeans;
 
 /**
@@ -13,15 +12,6 @@ import org.confbridge.interfaces.sip.ApplicationBeans;
  * touched (they carry no invite call state).
  */
 public class InviteCallCleanup implements SipSessionListener, SipErrorListener {
-
-    private volatile LiveConferences live;
-
-    private LiveConferences live() {
-        if (live == null) {
-            live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
-        }
-        return live;
-    }
 
     @Override
     public void sessionCreated(SipSessionEvent event) {
@@ -48,7 +38,7 @@ public class InviteCallCleanup implements SipSessionListener, SipErrorListener {
 
     private void end(SipSessionEvent event) {
         if (InviteCallServlet.stateOf(event.getSession()) != null) {
-            InviteCallServlet.end(event.getSession(), live());
+            InviteCallServlet.end(event.getSession());
         }
     }
 }

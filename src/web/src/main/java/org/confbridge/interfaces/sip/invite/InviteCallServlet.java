@@ -11,6 +11,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.interfaces.sip.ApplicationBeans;
 import org.confbridge.media.sdp.SdpNegotiationException;
@@ -43,7 +44,7 @@ public class InviteCallServlet extends SipServlet {
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
         MediaServer media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
-        dialer = new SipInviteDialer(factory, TrunkSettings.fromSystemProperties(factory), media, live, NAME);
+        dialer = new SipInviteDialer(factory, TrunkSettings.fromSystemProperties(factory), media, NAME);
         live.registerDialer(dialer);
     }
 
@@ -78,7 +79,7 @@ public class InviteCallServlet extends SipServlet {
             applyAnswer(call, sdp); // early media: the callee's audio reaches our leg (not the room)
         }
         if (call.ringing()) {
-            live.inviteRinging(call.invite);
+            call.progress.ringing();
         }
     }
 
@@ -97,19 +98,19 @@ public class InviteCallServlet extends SipServlet {
         boolean usable = call.takeAnswer() ? sdp != null && applyAnswer(call, sdp) : true;
         if (!usable) {
             LOG.info(() -> "invite call to " + call.number + " answered without usable SDP: hanging up");
+            call.call.sendBye(null);
             call.end();
-            InvitedCallLeg.sendBye(response.getSession(), call.legId);
             if (!call.isAbandoned()) {
-                live.inviteFailed(call.invite, org.confbridge.domain.invite.InviteFailure.REJECTED);
+                call.progress.failed(org.confbridge.domain.invite.InviteFailure.REJECTED);
             }
             return;
         }
         if (!call.answered()) {
+            call.call.sendBye(HangupReason.INVITE_CANCELLED); // given up while the answer was on its way
             call.end();
-            InvitedCallLeg.sendBye(response.getSession(), call.legId); // given up while the answer was on its way
             return;
         }
-        live.inviteAnswered(call.invite, new InvitedCallLeg(response.getSession(), call, dialer));
+        call.call.joined(call.progress.answered(call.call));
     }
 
     @Override
@@ -126,7 +127,7 @@ public class InviteCallServlet extends SipServlet {
         if (!call.isAbandoned()) {
             LOG.info(() -> "invite call to " + call.number + " failed: " + response.getStatus() + " "
                     + response.getReasonPhrase());
-            live.inviteFailed(call.invite, InviteFailures.of(response.getStatus()));
+            call.progress.failed(InviteFailures.of(response.getStatus()));
         }
     }
 
@@ -135,7 +136,7 @@ public class InviteCallServlet extends SipServlet {
     @Override
     protected void doBye(SipServletRequest request) throws IOException {
         request.createResponse(200).send();
-        end(request.getSession(), live);
+        end(request.getSession());
     }
 
     @Override
@@ -151,26 +152,7 @@ public class InviteCallServlet extends SipServlet {
             request.createResponse(481).send();
             return;
         }
-        String offer = request.getRawContent() == null || request.getRawContent().length == 0 ? null
-                : new String(request.getRawContent(), StandardCharsets.UTF_8);
-        java.net.InetAddress local = java.net.InetAddress.getByName(request.getLocalAddr());
-        String sdp;
-        try {
-            if (offer == null) {
-                sdp = call.negotiator.offer(local, call.rtp.localPort()); // answer comes in the ACK
-            } else {
-                org.confbridge.media.sdp.MediaAnswer answer = call.negotiator.answer(offer, local, call.rtp.localPort());
-                call.rtp.update(answer.media());
-                sdp = answer.sdp();
-                live.setOnHold(call.legId, answer.media().onHold()); // no media timeout while on hold
-            }
-        } catch (SdpNegotiationException e) {
-            request.createResponse(e.sipStatusCode()).send(); // the call keeps its media (RFC 3261 14.2)
-            return;
-        }
-        SipServletResponse ok = request.createResponse(200);
-        ok.setContent(sdp.getBytes(StandardCharsets.US_ASCII), "application/sdp");
-        ok.send();
+        call.call.answerReInvite(request);
     }
 
     @Override
@@ -178,21 +160,19 @@ public class InviteCallServlet extends SipServlet {
         InviteCallState call = stateOf(request.getSession());
         byte[] body = request.getRawContent() == null ? null : request.getRawContent();
         if (call != null && body != null && body.length > 0) {
-            applyAnswer(call, new String(body, StandardCharsets.UTF_8)); // answer to our offer in a re-INVITE's 200
+            call.call.acceptAnswer(new String(body, StandardCharsets.UTF_8)); // answer to our offer in a re-INVITE's 200
         }
     }
 
     /** The dialog of an invite call is over: its participant leaves (or its invite fails) once. */
-    static void end(SipSession session, LiveConferences live) {
+    static void end(SipSession session) {
         InviteCallState call = stateOf(session);
         if (call == null) {
             return;
         }
-        InviteCallState.Phase before = call.end();
-        if (before == InviteCallState.Phase.ANSWERED) {
-            live.leave(call.legId);
-        } else if (before != null && !call.isAbandoned()) {
-            live.inviteFailed(call.invite, org.confbridge.domain.invite.InviteFailure.UNREACHABLE);
+        InviteCallState.Phase before = call.end(); // an answered participant leaves with its SipCall
+        if (before != null && before != InviteCallState.Phase.ANSWERED && !call.isAbandoned()) {
+            call.progress.failed(org.confbridge.domain.invite.InviteFailure.UNREACHABLE);
         }
     }
 
@@ -206,13 +186,7 @@ public class InviteCallServlet extends SipServlet {
 
     /** Applies the callee's SDP answer to our leg; false when it is unusable. */
     private static boolean applyAnswer(InviteCallState call, String sdp) {
-        try {
-            call.rtp.update(call.negotiator.acceptAnswer(sdp));
-            return true;
-        } catch (SdpNegotiationException e) {
-            LOG.log(Level.INFO, "unusable SDP answer from " + call.number + ": " + e.getMessage());
-            return false;
-        }
+        return call.call.acceptAnswer(sdp);
     }
 
     private static String bodyOf(SipServletResponse response) {

@@ -1,13 +1,14 @@
 package org.confbridge.interfaces.sip.invite;
 
+import org.confbridge.app.invite.InviteProgress;
 import org.confbridge.domain.invite.InviteId;
 import org.confbridge.domain.invite.InviteNumber;
-import org.confbridge.media.MediaLeg;
-import org.confbridge.media.sdp.SdpNegotiator;
+import org.confbridge.interfaces.sip.SipCall;
 
 /**
- * One outbound invite call, kept as an attribute of its SIP session and in the dialer's table while
- * unanswered. Touched by the dialer's thread and the container's threads: every change is synchronized.
+ * The progress of one outbound invite call until it is answered or given up, kept as an attribute of
+ * its SIP session beside its {@link SipCall} (which owns the media and, once answered, the dialog).
+ * Touched by the dialer's thread and the container's threads: every change is synchronized.
  */
 final class InviteCallState {
 
@@ -17,9 +18,8 @@ final class InviteCallState {
 
     final InviteId invite;
     final InviteNumber number;
-    final MediaLeg rtp;
-    final SdpNegotiator negotiator;
-    final String legId;
+    final SipCall call;
+    final InviteProgress progress;
 
     private Phase phase = Phase.CALLING;
     /** Given up by the conference (cancelled, no answer, conference over): no more reports. */
@@ -28,12 +28,11 @@ final class InviteCallState {
     private boolean ringingReported;
     private boolean answerApplied;
 
-    InviteCallState(InviteId invite, InviteNumber number, MediaLeg rtp, SdpNegotiator negotiator, String legId) {
+    InviteCallState(InviteId invite, InviteNumber number, SipCall call, InviteProgress progress) {
         this.invite = invite;
         this.number = number;
-        this.rtp = rtp;
-        this.negotiator = negotiator;
-        this.legId = legId;
+        this.call = call;
+        this.progress = progress;
     }
 
     synchronized Phase phase() {
@@ -77,7 +76,7 @@ final class InviteCallState {
      */
     synchronized boolean abandon() {
         abandoned = true;
-        rtp.close();
+        call.media().close();
         if (phase == Phase.RINGING && !cancelSent) {
             cancelSent = true;
             return true;
@@ -95,17 +94,21 @@ final class InviteCallState {
     }
 
     /**
-     * The call is over (final failure, BYE either way, dialog gone): frees the port.
+     * The call is over before or after the answer (final failure, BYE either way, dialog gone): ends the
+     * {@link SipCall} (port freed; an answered participant leaves its conference).
      *
      * @return the phase it was in, or null when it had ended already
      */
-    synchronized Phase end() {
-        if (phase == Phase.ENDED) {
-            return null;
+    Phase end() {
+        Phase before;
+        synchronized (this) {
+            if (phase == Phase.ENDED) {
+                return null;
+            }
+            before = phase;
+            phase = Phase.ENDED;
         }
-        Phase before = phase;
-        phase = Phase.ENDED;
-        rtp.close();
+        call.end();
         return before;
     }
 }

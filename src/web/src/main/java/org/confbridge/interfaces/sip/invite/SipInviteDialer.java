@@ -17,7 +17,8 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipSession;
 import org.confbridge.app.invite.InviteCall;
 import org.confbridge.app.invite.InviteDialer;
-import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.invite.InviteProgress;
+import org.confbridge.interfaces.sip.SipCall;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.domain.invite.InviteFailure;
 import org.confbridge.domain.invite.InviteId;
@@ -39,7 +40,6 @@ final class SipInviteDialer implements InviteDialer {
     private final SipFactory factory;
     private final TrunkSettings trunk;
     private final MediaServer media;
-    private final LiveConferences live;
     private final String handler;
     private final InetAddress sdpAddress;
     /** Unanswered calls by invite, for CANCEL. */
@@ -53,28 +53,22 @@ final class SipInviteDialer implements InviteDialer {
     /**
      * @param handler the name of the servlet (sip.xml) that receives these calls' responses and BYEs
      */
-    SipInviteDialer(SipFactory factory, TrunkSettings trunk, MediaServer media, LiveConferences live, String handler) {
+    SipInviteDialer(SipFactory factory, TrunkSettings trunk, MediaServer media, String handler) {
         this.factory = factory;
         this.trunk = trunk;
         this.media = media;
-        this.live = live;
         this.handler = handler;
         this.sdpAddress = sdpAddress();
     }
 
     @Override
-    public void place(InviteCall call) {
-        sender.execute(() -> send(call));
+    public void place(InviteCall call, InviteProgress progress) {
+        sender.execute(() -> send(call, progress));
     }
 
     @Override
     public void cancel(InviteId invite) {
         sender.execute(() -> abandon(invite));
-    }
-
-    /** Runs {@code action} on the sending thread (BYE of an answered invite call). */
-    void later(Runnable action) {
-        sender.execute(action);
     }
 
     /** The call was answered or failed: no CANCEL any more. */
@@ -91,10 +85,10 @@ final class SipInviteDialer implements InviteDialer {
         }
     }
 
-    private void send(InviteCall call) {
+    private void send(InviteCall call, InviteProgress progress) {
         if (!trunk.hasTrunk()) {
             LOG.warning(() -> "invite to " + call.number() + " failed: no trunk.uri (CONF_TRUNK_URI) configured");
-            live.inviteFailed(call.invite(), InviteFailure.UNREACHABLE);
+            progress.failed(InviteFailure.UNREACHABLE);
             return;
         }
         MediaLeg rtp;
@@ -102,7 +96,7 @@ final class SipInviteDialer implements InviteDialer {
             rtp = media.allocateLeg();
         } catch (MediaException e) {
             LOG.warning(() -> "invite to " + call.number() + " failed: no media port (" + e.getMessage() + ")");
-            live.inviteFailed(call.invite(), InviteFailure.UNREACHABLE);
+            progress.failed(InviteFailure.UNREACHABLE);
             return;
         }
         InviteCallState state = null;
@@ -115,8 +109,10 @@ final class SipInviteDialer implements InviteDialer {
             invite.setContent(negotiator.offer(sdpAddress, rtp.localPort()).getBytes(StandardCharsets.US_ASCII), SDP);
             SipSession session = invite.getSession();
             session.setHandler(handler);
-            String legId = invite.getCallId() + ";" + invite.getFrom().getParameter("tag");
-            state = new InviteCallState(call.invite(), call.number(), rtp, negotiator, legId);
+            SipCall sipCall = new SipCall(SipCall.Direction.INVITED, session, rtp, negotiator, call.number().value(),
+                    null, sender);
+            state = new InviteCallState(call.invite(), call.number(), sipCall, progress);
+            sipCall.attach();
             session.setAttribute(InviteCallState.ATTRIBUTE, state);
             ringing.put(call.invite(), invite);
             invite.send();
@@ -129,7 +125,7 @@ final class SipInviteDialer implements InviteDialer {
             } else {
                 rtp.close();
             }
-            live.inviteFailed(call.invite(), InviteFailure.UNREACHABLE);
+            progress.failed(InviteFailure.UNREACHABLE);
         }
     }
 

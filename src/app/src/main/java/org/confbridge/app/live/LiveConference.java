@@ -1,0 +1,438 @@
+package org.confbridge.app.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.confbridge.app.invite.InviteCall;
+import org.confbridge.app.invite.InviteDialer;
+import org.confbridge.app.invite.InviteProgress;
+import org.confbridge.app.media.AudioCatalog;
+import org.confbridge.app.media.ConferenceAudio;
+import org.confbridge.domain.conference.Caller;
+import org.confbridge.domain.conference.Conference;
+import org.confbridge.domain.conference.HangupReason;
+import org.confbridge.domain.conference.Instruction;
+import org.confbridge.domain.conference.Participant;
+import org.confbridge.domain.invite.InviteFailure;
+import org.confbridge.domain.invite.InviteId;
+import org.confbridge.domain.participant.ParticipantId;
+import org.confbridge.domain.settings.ConferenceSettings;
+import org.confbridge.media.MediaLegListener;
+import org.confbridge.media.Room;
+
+/**
+ * One running conference: the domain's {@link Conference} (the rules), its audio (mix room, prompts,
+ * music, recordings of names) and its calls, confined to one event loop. Every input becomes a task on
+ * that loop; this class is the one place where the rules' instructions are carried out.
+ *
+ * <p>Nothing here blocks: no database, file or network I/O runs on the loop. Uploaded sounds arrive
+ * loaded with the settings; recordings start on the I/O executor; SIP requests are queued by the
+ * {@link CallLeg}s and the {@link InviteDialer}.
+ *
+ * <p>Only {@link #execute} and {@link #call} may be used from other threads; every other method runs on
+ * the loop.
+ */
+final class LiveConference {
+
+    private static final Logger LOG = Logger.getLogger(LiveConference.class.getName());
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What a live conference needs from the server around it. */
+    interface Surroundings {
+        java.time.Clock clock();
+
+        AudioCatalog catalog();
+
+        /** Hands a leg's media events (and those kept since it was allocated) to {@code listener}. */
+        void attachMedia(org.confbridge.media.MediaLeg leg, MediaLegListener listener);
+
+        /** The SIP side's dialer of invite calls, or null while none is registered. */
+        InviteDialer dialer();
+
+        /** Starts recording an invited participant (blocking work: runs on the I/O executor). */
+        void startRecording(long extensionId, org.confbridge.media.MediaLeg leg, String number, String inviter,
+                            Instant now);
+
+        /** The conference is over and has left the registry. */
+        void closed(LiveConference conference);
+
+        /** A call entered (+1) or left (-1) a conference. */
+        void callCountChanged(int delta);
+    }
+
+    /** One call in the conference. */
+    private static final class Seat {
+        final ParticipantHandle handle;
+        final CallLeg leg;
+        boolean onHold;
+
+        Seat(ParticipantHandle handle, CallLeg leg) {
+            this.handle = handle;
+            this.leg = leg;
+        }
+    }
+
+    private final long extensionId;
+    private final long clientId;
+    private final ScheduledExecutorService loop;
+    private final Surroundings around;
+    private final Conference conference;
+    private final ConferenceAudio audio;
+    private final Map<ParticipantId, Seat> seats = new LinkedHashMap<>();
+    private final Map<InviteId, Boolean> invitesOut = new LinkedHashMap<>();
+    private ScheduledFuture<?> timer;
+    private Instant timerAt;
+    private boolean closed;
+
+    LiveConference(long extensionId, long clientId, ConferenceSettings settings, AudioCatalog.LoadedSounds sounds,
+                   org.confbridge.domain.conference.ConferencePolicy policy, Room room, ScheduledExecutorService loop,
+                   Surroundings around) {
+        this.extensionId = extensionId;
+        this.clientId = clientId;
+        this.loop = loop;
+        this.around = around;
+        this.conference = new Conference(extensionId, policy, settings);
+        this.audio = new ConferenceAudio(room, around.catalog(), sounds, this::execute, this::nameRecorded);
+    }
+
+    long extensionId() {
+        return extensionId;
+    }
+
+    long clientId() {
+        return clientId;
+    }
+
+    // ------------------------------------------------------------------ from other threads
+
+    /** Runs {@code task} on this conference's loop; failures are logged, never thrown at the caller. */
+    void execute(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                    rescheduleTimer();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "conference " + extensionId + ": task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "conference " + extensionId + ": server stopping, task dropped");
+        }
+    }
+
+    /** Runs {@code query} on the loop and waits for its answer (REST; never call it from a loop). */
+    <T> T call(Callable<T> query) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                answer.complete(query.call());
+            } catch (Exception e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("conference " + extensionId + " did not answer within " + QUERY_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ calls (on the loop)
+
+    /** False when this conference has closed meanwhile: the registry starts a new one for the caller. */
+    boolean arrive(ParticipantHandle handle, CallLeg leg) {
+        if (closed) {
+            return false;
+        }
+        ParticipantId id = handle.id();
+        seat(handle, leg);
+        carryOut(conference.arrive(new Caller(id, leg.callerNumber(), leg.callerDisplayName()), now()));
+        closeIfIdle();
+        return true;
+    }
+
+    private void seat(ParticipantHandle handle, CallLeg leg) {
+        seats.put(handle.id(), new Seat(handle, leg));
+        around.callCountChanged(1);
+        audio.add(handle.id(), leg.media());
+        around.attachMedia(leg.media(), new CallMediaListener(handle.id()));
+    }
+
+    void leave(ParticipantId id) {
+        Seat seat = seats.remove(id);
+        if (seat == null) {
+            return;
+        }
+        around.callCountChanged(-1);
+        String name = audio.remove(id);
+        carryOut(conference.leave(id, now()));
+        if (name != null) {
+            around.catalog().names().release(name); // after "has left" took its own hold on the file
+        }
+        closeIfIdle();
+    }
+
+    void keyPressed(ParticipantId id, char key) {
+        if (seats.containsKey(id)) {
+            carryOut(conference.pressKey(id, key, now()));
+        }
+    }
+
+    void setOnHold(ParticipantId id, boolean onHold) {
+        Seat seat = seats.get(id);
+        if (seat != null) {
+            seat.onHold = onHold;
+        }
+    }
+
+    /** The caller's RTP stopped (not on hold): the call is dead, end it. */
+    private void mediaTimedOut(ParticipantId id) {
+        Seat seat = seats.get(id);
+        if (seat == null || seat.onHold) {
+            return;
+        }
+        LOG.info(() -> "no RTP from participant " + id + " of conference " + extensionId + ": ending the call");
+        seat.leg.hangUp(null);
+        leave(id);
+    }
+
+    private void nameRecorded(ParticipantId id, String reference) {
+        if (!seats.containsKey(id)) {
+            if (reference != null) {
+                around.catalog().names().release(reference);
+            }
+            return;
+        }
+        carryOut(conference.nameRecorded(id, reference, now()));
+    }
+
+    /** The extension's properties changed (REST): in force at once, for everyone. */
+    void changeSettings(ConferenceSettings settings, AudioCatalog.LoadedSounds sounds) {
+        if (closed) {
+            return;
+        }
+        audio.useSounds(sounds);
+        carryOut(conference.changeSettings(settings, now()));
+    }
+
+    void tick() {
+        timer = null;
+        timerAt = null;
+        carryOut(conference.tick(now()));
+        closeIfIdle();
+    }
+
+    // ------------------------------------------------------------------ moderator actions (REST, on the loop)
+
+    Conference rules() {
+        return conference;
+    }
+
+    LiveConferenceView view() {
+        return LiveConferenceView.of(conference);
+    }
+
+    List<LiveCall> calls() {
+        return seats.values().stream().map(seat -> {
+            Optional<Participant> p = conference.participant(seat.handle.id());
+            return new LiveCall(seat.handle.id().value(), extensionId, p.map(x -> x.role().name()).orElse(null),
+                    p.map(Participant::muted).orElse(false), seat.onHold);
+        }).toList();
+    }
+
+    /** Carries out what a REST action decided. */
+    void apply(List<Instruction> instructions) {
+        carryOut(instructions);
+        closeIfIdle();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    // ------------------------------------------------------------------ carrying out the rules' decisions
+
+    private void carryOut(List<Instruction> instructions) {
+        for (Instruction instruction : instructions) {
+            if (instruction instanceof Instruction.Hangup hangup) {
+                Seat seat = seats.get(hangup.participant());
+                if (seat != null) {
+                    CallLeg leg = seat.leg;
+                    // BYE once the caller has heard why ("wrong PIN", "the conference has ended").
+                    audio.afterQueuedAudio(hangup.participant(), () -> hangUp(leg, hangup));
+                    leave(hangup.participant()); // the rules expect leave() after a hang-up
+                }
+            } else if (instruction instanceof Instruction.PlaceInviteCall place) {
+                placeInviteCall(place);
+            } else if (instruction instanceof Instruction.CancelInviteCall cancel) {
+                if (invitesOut.remove(cancel.invite()) != null) {
+                    InviteDialer dialer = around.dialer();
+                    if (dialer != null) {
+                        dialer.cancel(cancel.invite());
+                    }
+                }
+            } else if (instruction instanceof Instruction.StartRecording record) {
+                startRecording(record);
+            } else if (!audio.carryOut(instruction)) {
+                LOG.fine(() -> "instruction not carried out here: " + instruction);
+            }
+        }
+    }
+
+    private void hangUp(CallLeg leg, Instruction.Hangup hangup) {
+        try {
+            leg.hangUp(hangup.reason());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not hang up " + hangup.participant(), e);
+        }
+    }
+
+    private void placeInviteCall(Instruction.PlaceInviteCall place) {
+        invitesOut.put(place.invite(), Boolean.TRUE);
+        InviteDialer dialer = around.dialer();
+        InviteId invite = place.invite();
+        if (dialer == null) {
+            LOG.warning(() -> "invite " + invite + " to " + place.number() + ": no SIP dialer registered");
+            execute(() -> inviteFailed(invite, InviteFailure.UNREACHABLE));
+            return;
+        }
+        dialer.place(new InviteCall(invite, place.number(), extensionId), new Progress(invite));
+    }
+
+    private void startRecording(Instruction.StartRecording record) {
+        Seat seat = seats.get(record.participant());
+        if (seat == null) {
+            return;
+        }
+        String inviter = record.inviter() == null ? null : conference.participant(record.inviter())
+                .map(p -> p.displayName() != null ? p.displayName() : p.number()).orElse(null);
+        around.startRecording(extensionId, seat.leg.media(), record.number().value(), inviter, now());
+    }
+
+    private void inviteRinging(InviteId invite) {
+        if (invitesOut.containsKey(invite)) {
+            carryOut(conference.inviteRinging(invite, now()));
+        }
+    }
+
+    private void inviteAnswered(InviteId invite, ParticipantHandle handle, CallLeg leg) {
+        if (invitesOut.remove(invite) == null || closed) {
+            LOG.info(() -> "invite " + invite + " answered after it was given up: hanging up");
+            leg.hangUp(HangupReason.INVITE_CANCELLED);
+            return;
+        }
+        seat(handle, leg);
+        carryOut(conference.inviteAnswered(invite, handle.id(), now()));
+        closeIfIdle();
+    }
+
+    private void inviteFailed(InviteId invite, InviteFailure failure) {
+        if (invitesOut.remove(invite) != null) {
+            carryOut(conference.inviteFailed(invite, failure, now()));
+            closeIfIdle();
+        }
+    }
+
+    /** Reports of one invite call, from the SIP side's threads, handed to the loop. */
+    private final class Progress implements InviteProgress {
+        private final InviteId invite;
+
+        Progress(InviteId invite) {
+            this.invite = invite;
+        }
+
+        @Override
+        public void ringing() {
+            execute(() -> inviteRinging(invite));
+        }
+
+        @Override
+        public ParticipantHandle answered(CallLeg leg) {
+            ParticipantHandle handle = new ParticipantHandle(ParticipantIds.next(), LiveConference.this);
+            execute(() -> inviteAnswered(invite, handle, leg));
+            return handle;
+        }
+
+        @Override
+        public void failed(InviteFailure failure) {
+            execute(() -> inviteFailed(invite, failure));
+        }
+    }
+
+    /** Media events of one call (on the engine's event thread), handed to the loop in order. */
+    private final class CallMediaListener implements MediaLegListener {
+        private final ParticipantId id;
+
+        CallMediaListener(ParticipantId id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onDigit(char digit) {
+            execute(() -> keyPressed(id, digit));
+        }
+
+        @Override
+        public void onMediaTimeout() {
+            execute(() -> mediaTimedOut(id));
+        }
+    }
+
+    // ------------------------------------------------------------------ time and end
+
+    private Instant now() {
+        return around.clock().instant();
+    }
+
+    /** Wakes the loop when the rules next have something to do (PIN, key and invite timeouts). */
+    private void rescheduleTimer() {
+        if (closed) {
+            return;
+        }
+        Instant deadline = conference.nextDeadline().orElse(null);
+        if (deadline == null ? timerAt == null : deadline.equals(timerAt)) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        timerAt = deadline;
+        if (deadline != null) {
+            long delayMillis = Math.max(0, Duration.between(now(), deadline).toMillis() + 1);
+            timer = loop.schedule(() -> execute(this::tick), delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void closeIfIdle() {
+        if (closed || !seats.isEmpty() || !conference.isIdle() || !invitesOut.isEmpty()) {
+            return;
+        }
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        audio.close();
+        around.closed(this);
+    }
+}

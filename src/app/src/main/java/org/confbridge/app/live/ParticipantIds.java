@@ -1,0 +1,33 @@
+package org.confbridge.app.live;
+
+import java.security.SecureRandom;
+import org.confbridge.domain.participant.ParticipantId;
+
+/**
+ * Participant ids: 12 characters of lower-case base 32 (60 random bits), opaque and URL-safe, unique
+ * for all practical purposes. Nothing of the call (SIP Call-ID, tags, addresses) can be read from them.
+ */
+public final class ParticipantIds {
+
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LENGTH = 12;
+
+    private ParticipantIds() {
+    }
+
+    public static ParticipantId next() {
+        long bits = RANDOM.nextLong();
+        char[] id = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            id[i] = ALPHABET[(int) (bits & 31)];
+            bits >>>= 5;
+        }
+        return ParticipantId.of(new String(id));
+    }
+
+    /** True when {@code value} has the shape of an id made here (anything else is an unknown participant). */
+    public static boolean isWellFormed(String value) {
+        return value != null && value.matches("[a-z2-7]{" + LENGTH + "}");
+    }
+}
