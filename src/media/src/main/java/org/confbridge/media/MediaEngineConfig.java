@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param inbandDtmf also detect DTMF tones inside the audio (Goertzel)
  * @param mixThreads threads that share each tick's work, rooms split between them (1: the clock
  *                   thread alone; more shortens the tick on many cores, each room stays on one thread)
+ * @param strictRtpSource a leg latches onto a media source other than its SDP address only if the
+ *                        source has the call's signalling IP address (see
+ *                        {@link MediaLeg#setSignallingAddress}); false: any source may latch (for
+ *                        deployments whose media and signalling come from different addresses)
  */
 public record MediaEngineConfig(
         InetAddress bindAddress,
@@ -30,7 +34,8 @@ public record MediaEngineConfig(
         double talkEnergyThreshold,
         Duration talkHangTime,
         boolean inbandDtmf,
-        int mixThreads) {
+        int mixThreads,
+        boolean strictRtpSource) {
 
     public MediaEngineConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -47,6 +52,14 @@ public record MediaEngineConfig(
         }
     }
 
+    /** Settings with {@code strictRtpSource} on. */
+    public MediaEngineConfig(InetAddress bindAddress, int rtpPortMin, int rtpPortMax, Duration mediaTimeout,
+            int receiveThreads, int jitterDepthFrames, double talkEnergyThreshold, Duration talkHangTime,
+            boolean inbandDtmf, int mixThreads) {
+        this(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, jitterDepthFrames,
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, true);
+    }
+
     /**
      * Defaults: ports 20000-29999, 30 s media timeout, one I/O loop per core (at most two: the
      * packet path is system calls, and the mixer needs a core too), 40 ms jitter buffer.
@@ -61,31 +74,36 @@ public record MediaEngineConfig(
 
     public MediaEngineConfig withPorts(int min, int max) {
         return new MediaEngineConfig(bindAddress, min, max, mediaTimeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
     }
 
     public MediaEngineConfig withMediaTimeout(Duration timeout) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, timeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
     }
 
     public MediaEngineConfig withReceiveThreads(int threads) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, threads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
     }
 
     public MediaEngineConfig withJitterDepthFrames(int frames) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, frames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
     }
 
     public MediaEngineConfig withInbandDtmf(boolean enabled) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled, mixThreads);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled, mixThreads, strictRtpSource);
     }
 
     public MediaEngineConfig withMixThreads(int threads) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, threads);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, threads, strictRtpSource);
+    }
+
+    public MediaEngineConfig withStrictRtpSource(boolean strict) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strict);
     }
 }

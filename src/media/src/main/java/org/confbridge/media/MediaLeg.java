@@ -35,6 +35,16 @@ public interface MediaLeg {
     /** Current packet figures. */
     MediaLegStats stats();
 
+    /**
+     * The address the call's SIP requests come from (the source of the INVITE, not its Contact).
+     * Media is accepted from the address and port of the remote SDP; besides that, the leg latches
+     * onto another source (a caller behind NAT) only if it has this IP address, unless the engine
+     * was configured with {@link MediaEngineConfig#strictRtpSource()} false. Without a call, only
+     * the SDP's IP address may latch. Set it before {@link #update}; any thread.
+     */
+    default void setSignallingAddress(java.net.InetAddress address) {
+    }
+
     /** Leaves any room, ends playback and recording, releases the port. Idempotent. */
     void close();
 }

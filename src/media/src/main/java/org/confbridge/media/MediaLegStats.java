@@ -17,6 +17,11 @@ public record MediaLegStats(long packetsReceived, long packetsSent, Map<String, 
         dropped = Map.copyOf(dropped);
     }
 
+    /** Packets dropped because they came from a stranger (not the caller's address, see {@link MediaLeg}). */
+    public long droppedFromStrangers() {
+        return dropped.getOrDefault("STRANGER", 0L);
+    }
+
     /** All dropped packets. */
     public long droppedTotal() {
         return dropped.values().stream().mapToLong(Long::longValue).sum();

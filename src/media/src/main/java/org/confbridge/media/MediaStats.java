@@ -12,7 +12,15 @@ package org.confbridge.media;
  * @param tickP50Micros median tick duration over the recent window
  * @param tickP99Micros 99th percentile tick duration over the recent window
  * @param tickMaxMicros longest tick in the recent window
+ * @param droppedFromStrangers RTP packets dropped since the start because they came from neither the
+ *                             caller's SDP address nor the source a leg latched onto (all legs, closed ones too)
  */
 public record MediaStats(int legs, int rooms, int rtpPortsInUse, long ticks, long lateTicks, long skippedTicks,
-        long tickP50Micros, long tickP99Micros, long tickMaxMicros) {
+        long tickP50Micros, long tickP99Micros, long tickMaxMicros, long droppedFromStrangers) {
+
+    /** Figures without the stranger count (zero). */
+    public MediaStats(int legs, int rooms, int rtpPortsInUse, long ticks, long lateTicks, long skippedTicks,
+            long tickP50Micros, long tickP99Micros, long tickMaxMicros) {
+        this(legs, rooms, rtpPortsInUse, ticks, lateTicks, skippedTicks, tickP50Micros, tickP99Micros, tickMaxMicros, 0);
+    }
 }

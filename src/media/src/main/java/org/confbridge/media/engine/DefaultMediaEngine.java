@@ -50,6 +50,7 @@ public final class DefaultMediaEngine implements MediaEngine {
     private final List<ExecutorService> ownedExecutors = new ArrayList<>();
     private final ClipLoader clips;
     private final Set<Leg> legs = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder strangerPackets = new java.util.concurrent.atomic.LongAdder();
     private final Map<String, MixRoom> rooms = new ConcurrentHashMap<>();
     private final short[] silentFrame = new short[AudioFrames.FRAME_SAMPLES];
     private final byte[][] silencePayloads = new byte[AudioCodec.values().length][AudioFrames.FRAME_SAMPLES];
@@ -139,7 +140,8 @@ public final class DefaultMediaEngine implements MediaEngine {
         }
         RtpReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
         try {
-            Leg leg = new Leg(this, digits -> UdpRtpTransport.openSession(ports, loop, digits));
+            Leg leg = new Leg(this, digits -> UdpRtpTransport.openSession(ports, loop, digits,
+                    config.strictRtpSource(), strangerPackets));
             legs.add(leg);
             post(() -> mixer.addLeg(leg));
             return leg;
@@ -166,7 +168,7 @@ public final class DefaultMediaEngine implements MediaEngine {
         long[] tick = mixer.timer().percentilesMicros();
         return new MediaStats(legs.size(), rooms.size(), ports.inUseCount(),
                 clock == null ? 0 : clock.ticks(), clock == null ? 0 : clock.lateTicks(),
-                clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2]);
+                clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2], strangerPackets.sum());
     }
 
     @Override

@@ -101,6 +101,11 @@ final class Leg implements MediaLeg {
     }
 
     @Override
+    public void setSignallingAddress(java.net.InetAddress address) {
+        session.setSignallingAddress(address);
+    }
+
+    @Override
     public Playback play(PlayRequest request) {
         List<Clip> clips;
         try {

@@ -12,7 +12,10 @@ public enum RtpDropReason {
     HUGE,
     /** Payload type neither the negotiated codec nor telephone-event. */
     UNKNOWN_PAYLOAD_TYPE,
-    /** From an address other than the one we latched on (RFC 4961 symmetric RTP). */
+    /**
+     * From a stranger: neither the SDP address nor the source latched onto (RFC 4961 symmetric RTP,
+     * only from the signalling address; see {@link RtpSession}).
+     */
     STRANGER,
     /** The mixer did not keep up and the leg's inbound queue was full. */
     QUEUE_FULL,

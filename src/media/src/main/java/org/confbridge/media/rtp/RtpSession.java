@@ -1,8 +1,10 @@
 package org.confbridge.media.rtp;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
 import org.confbridge.media.dtmf.DigitListener;
 import org.confbridge.media.dtmf.TelephoneEventReceiver;
 import org.confbridge.media.sdp.AudioCodec;
@@ -12,10 +14,20 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  * One leg's RTP stream: validates and latches incoming packets, hands audio to the mixer,
  * telephone events to the DTMF receiver, and numbers outgoing packets.
  *
- * <p>Symmetric RTP: until a valid packet arrives we send to the SDP address; from the first
- * valid packet on we send to its source and drop packets from any other address
- * ({@link RtpDropReason#STRANGER}). A new SDP with a new address ({@link #update}) starts
- * latching again.
+ * <p>Where media may come from (a stranger who guesses the port must neither be heard nor cut the
+ * caller off):
+ * <ul>
+ *   <li>Packets from exactly the address and port of the remote SDP are always accepted, and from
+ *       then on that is where we send.</li>
+ *   <li>Symmetric RTP for callers behind NAT (RFC 4961 behaviour): while nothing has come from the
+ *       SDP address, the first valid packet from another port may be latched onto, but only if its
+ *       IP address is the one the call's SIP signalling came from ({@link #setSignallingAddress};
+ *       without one, the SDP's IP address), unless {@code strictSource} is off (then any address,
+ *       for deployments whose media and signalling addresses differ).</li>
+ *   <li>Once latched, the source never changes until a new SDP with another address
+ *       ({@link #update}); packets from anywhere else are dropped and counted
+ *       ({@link RtpDropReason#STRANGER}), before they reach the jitter buffer or the DTMF receiver.</li>
+ * </ul>
  *
  * <p>Threads: {@link #receive} and {@link #flushOutbound} run on the I/O loop thread only;
  * {@link #sendAudio}, {@link #sendEvent}, {@link #skip} and {@link #inbound()} polling on the
@@ -34,19 +46,38 @@ public final class RtpSession {
     private final RtpCounters counters = new RtpCounters();
     private final int ssrc;
 
+    private final boolean strictSource;
+    private final LongAdder strangerPackets;
     private volatile NegotiatedMedia media;
     private volatile InetSocketAddress latched;
+    private volatile InetAddress signallingAddress;
     private volatile long lastReceivedNanos;
 
     private int sequenceNumber;   // mixer thread
     private long timestamp;       // mixer thread
 
     public RtpSession(RtpTransport transport, DigitListener digits) {
-        this(transport, digits, new SecureRandom());
+        this(transport, digits, true, new LongAdder());
+    }
+
+    /**
+     * @param strictSource latch onto a source other than the SDP address only if it has the
+     *                     signalling address (see the class doc)
+     * @param strangerPackets counts packets dropped as {@link RtpDropReason#STRANGER} (engine-wide)
+     */
+    public RtpSession(RtpTransport transport, DigitListener digits, boolean strictSource, LongAdder strangerPackets) {
+        this(transport, digits, new SecureRandom(), strictSource, strangerPackets);
     }
 
     RtpSession(RtpTransport transport, DigitListener digits, Random random) {
+        this(transport, digits, random, true, new LongAdder());
+    }
+
+    private RtpSession(RtpTransport transport, DigitListener digits, Random random, boolean strictSource,
+            LongAdder strangerPackets) {
         this.transport = transport;
+        this.strictSource = strictSource;
+        this.strangerPackets = strangerPackets;
         this.dtmf = new TelephoneEventReceiver(digits);
         // RFC 3550: random SSRC, initial sequence number and timestamp.
         this.ssrc = random.nextInt();
@@ -86,10 +117,13 @@ public final class RtpSession {
             problem = checkPayloadType(current);
         }
         if (problem == null) {
-            problem = checkSource(source);
+            problem = checkSource(source, current);
         }
         if (problem != null) {
             counters.countDropped(problem);
+            if (problem == RtpDropReason.STRANGER) {
+                strangerPackets.increment();
+            }
             return;
         }
         counters.countReceived();
@@ -124,13 +158,42 @@ public final class RtpSession {
         return AudioCodec.byStaticPayloadType(payloadType).orElse(null);
     }
 
-    private RtpDropReason checkSource(InetSocketAddress source) {
-        InetSocketAddress current = latched;
-        if (current == null) {
-            latched = source; // first valid packet: this is where the caller really is
+    /** Null if media from {@code source} is the caller's (see the class doc), else {@code STRANGER}. */
+    private RtpDropReason checkSource(InetSocketAddress source, NegotiatedMedia current) {
+        InetSocketAddress source0 = latched;
+        if (source.equals(source0)) {
+            return null; // the usual case: one comparison
+        }
+        if (source.equals(current.remoteRtp())) {
+            latched = source; // the address the caller's SDP names is always the caller's
             return null;
         }
-        return current.equals(source) ? null : RtpDropReason.STRANGER;
+        if (source0 == null && mayLatch(source.getAddress(), current)) {
+            latched = source; // first valid packet from behind a NAT: this is where the caller really is
+            return null;
+        }
+        return RtpDropReason.STRANGER;
+    }
+
+    private boolean mayLatch(InetAddress address, NegotiatedMedia current) {
+        if (!strictSource) {
+            return true;
+        }
+        InetAddress signalling = signallingAddress;
+        return address.equals(signalling != null ? signalling : current.remoteRtp().getAddress());
+    }
+
+    /**
+     * The address the call's SIP requests come from (the INVITE's source, not its Contact): the only
+     * address besides the SDP's from which media may be latched onto. Any thread.
+     */
+    public void setSignallingAddress(InetAddress address) {
+        this.signallingAddress = address;
+    }
+
+    /** Packets dropped because they came from somewhere other than the caller. */
+    public long strangerPackets() {
+        return counters.dropped(RtpDropReason.STRANGER);
     }
 
     /** Mixer thread: the audio waiting to be played. */

@@ -35,6 +35,16 @@ public final class UdpRtpTransport implements RtpTransport {
      */
     public static RtpSession openSession(RtpPortAllocator allocator, RtpReceiveLoop loop,
             org.confbridge.media.dtmf.DigitListener digits) throws IOException {
+        return openSession(allocator, loop, digits, true, new java.util.concurrent.atomic.LongAdder());
+    }
+
+    /**
+     * As {@link #openSession(RtpPortAllocator, RtpReceiveLoop, org.confbridge.media.dtmf.DigitListener)},
+     * with the session's source rule and the engine-wide counter of packets from strangers.
+     */
+    public static RtpSession openSession(RtpPortAllocator allocator, RtpReceiveLoop loop,
+            org.confbridge.media.dtmf.DigitListener digits, boolean strictSource,
+            java.util.concurrent.atomic.LongAdder strangerPackets) throws IOException {
         DatagramChannel channel = allocator.open();
         UdpRtpTransport transport;
         try {
@@ -45,7 +55,7 @@ public final class UdpRtpTransport implements RtpTransport {
             allocator.release(port);
             throw e;
         }
-        RtpSession session = new RtpSession(transport, digits);
+        RtpSession session = new RtpSession(transport, digits, strictSource, strangerPackets);
         loop.register(channel, session);
         return session;
     }

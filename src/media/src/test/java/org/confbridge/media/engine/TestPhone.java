@@ -32,11 +32,16 @@ final class TestPhone implements AutoCloseable {
     private final List<byte[]> eventPackets = new ArrayList<>();
 
     TestPhone(AudioCodec codec, int ssrc) throws IOException {
+        this(codec, ssrc, InetAddress.getLoopbackAddress());
+    }
+
+    /** A phone whose socket is bound to {@code address} (another loopback address, e.g. 127.0.0.2, on Linux). */
+    TestPhone(AudioCodec codec, int ssrc, InetAddress address) throws IOException {
         this.codec = codec;
         this.g711 = G711Codec.of(codec);
         this.ssrc = ssrc;
         this.channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel.bind(new InetSocketAddress(address, 0));
         channel.socket().setSoTimeout(2000);
     }
 
@@ -46,7 +51,7 @@ final class TestPhone implements AutoCloseable {
 
     /** What our SDP would have said: send to this phone's socket. */
     NegotiatedMedia media(MediaDirection ourDirection) {
-        return new NegotiatedMedia(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), codec,
+        return new NegotiatedMedia((InetSocketAddress) channel.socket().getLocalSocketAddress(), codec,
                 codec.staticPayloadType(), TELEPHONE_EVENT_PT, ourDirection, 20);
     }
 

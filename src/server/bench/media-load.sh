@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Media load benchmark (not part of the test run): starts the packaged server on free ports, then runs the
+# external load generator (org.confbridge.bench.load.SipMediaLoad, its own JVM) which signals PARTICIPANTS
+# phones in over SIP/UDP (rooms of 10, one conference extension each, WINDOW INVITEs outstanding), sends and
+# receives 20 ms PCMU RTP (2 talkers per room) and reports server CPU per participant-frame (from /proc, all
+# threads) against the loopback UDP floor, frames lost / late at the phones, RSS, threads, INVITE->200 p50/p99
+# and joins/s. One fresh server per participant count.
+#
+# Build first (from the repository root):
+#   mvn -B -q -pl src/server -am package -DskipTests && mvn -B -q -Pbench -pl src/bench -am package -DskipTests
+# Run:
+#   src/server/bench/media-load.sh                                   # PARTICIPANTS="1000 2000 3000"
+#   PARTICIPANTS=2000 MEASURE_SECONDS=20 src/server/bench/media-load.sh
+# Options (environment): PARTICIPANTS (list), ROOM_SIZE (10), TALKERS (2), WINDOW (20), WARMUP_SECONDS (5),
+#   MEASURE_SECONDS (20), HEAP (server -Xmx, default 256m), SERVER_JAVA_OPTS (extra server JVM options),
+#   SERVER_JAR (default src/server/target/confbridge-server.jar: point it at another build to compare),
+#   KEEP=1 keeps the work directory (server log) of each run.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
+JAR=${SERVER_JAR:-$HERE/../target/confbridge-server.jar}
+BENCH_JAR=${BENCH_JAR:-$ROOT/src/bench/target/benchmarks.jar}
+HEAP=${HEAP:-256m}
+[ -f "$JAR" ] || { echo "build the server first: mvn -B -q -pl src/server -am package -DskipTests" >&2; exit 1; }
+[ -f "$BENCH_JAR" ] || { echo "build the generator first: mvn -B -q -Pbench -pl src/bench -am package -DskipTests" >&2; exit 1; }
+
+free_port() { # a port free for TCP and UDP on loopback, outside the RTP range and the ephemeral range
+  while :; do p=$((10000 + RANDOM % 9000))
+    ss -Htuln "( sport = :$p )" | grep -q . || { echo $p; return; }; done
+}
+
+run_one() {
+  local participants=$1
+  local work; work=$(mktemp -d /tmp/confbridge-media-load-XXXXXX)
+  local sip; sip=$(free_port); local http; http=$(free_port)
+  while [ "$http" = "$sip" ]; do http=$(free_port); done
+  local id=bench-admin secret=bench-secret-$RANDOM$RANDOM
+  echo "== $participants participants (server $JAR, -Xmx$HEAP, SIP $sip, HTTP $http, work $work)"
+  # shellcheck disable=SC2086
+  CONF_SIP_PORT=$sip CONF_HTTP_PORT=$http CONF_DATA_DIR=$work/data \
+  CONF_RTP_PORT_MIN=${RTP_PORT_MIN:-20000} CONF_RTP_PORT_MAX=${RTP_PORT_MAX:-29999} \
+  CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret \
+    java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
+  local pid=$!
+  trap "kill $pid 2>/dev/null || true" EXIT
+  for _ in $(seq 1 180); do grep -q "confbridge ready in" "$work/server.log" && break
+    kill -0 $pid 2>/dev/null || { cat "$work/server.log"; exit 1; }; sleep 1; done
+  grep -o "confbridge ready in [0-9]* ms" "$work/server.log"
+  sleep 2 # let start-up settle before the idle RSS is read
+  local status=0
+  SERVER_PID=$pid SIP_PORT=$sip HTTP_PORT=$http CLIENT_ID=$id CLIENT_SECRET=$secret PARTICIPANTS=$participants \
+    java -Xmx512m -XX:+UseSerialGC -cp "$BENCH_JAR" org.confbridge.bench.load.SipMediaLoad || status=$?
+  kill $pid; wait $pid 2>/dev/null || true
+  trap - EXIT
+  if [ "${KEEP:-0}" = 1 ] || [ $status != 0 ]; then echo "server log: $work/server.log"; else rm -rf "$work"; fi
+  return $status
+}
+
+uptime
+for n in ${PARTICIPANTS:-1000 2000 3000}; do
+  run_one "$n"
+done
