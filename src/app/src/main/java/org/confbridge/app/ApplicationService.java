@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.confbridge.infrastructure.persistence.AccessTokenEntity;
@@ -17,6 +18,7 @@ import org.confbridge.infrastructure.persistence.ClientEntity;
  * applications; administrator applications may manage those of any client.
  */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class ApplicationService {
 
     @PersistenceContext(unitName = "confbridge")
@@ -39,8 +41,10 @@ public class ApplicationService {
     }
 
     /** Creates an application with a generated client_id and secret; the secret is returned only now. */
+    @WritesData
     public ApplicationView create(ApiCaller caller, long clientId, String name, boolean administrator) {
         requireClient(caller, clientId);
+        PlainText.require("name", name);
         if (administrator && !caller.administrator()) {
             throw new AccessDeniedException("only administrator applications may create administrator applications");
         }
@@ -67,6 +71,7 @@ public class ApplicationService {
     }
 
     /** Revokes the application and drops its tokens at once. The last active administrator stays. */
+    @WritesData
     public ApplicationView revoke(ApiCaller caller, long clientId, long applicationId) {
         ApplicationEntity entity = find(caller, clientId, applicationId);
         if (entity.isAdministrator() && !entity.isRevoked() && activeAdministrators() <= 1) {

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import javax.ejb.Stateless;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.confbridge.infrastructure.persistence.ClientEntity;
 
 /** Clients (tenants). Any caller sees its own client; administrators create and list all clients. */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class ClientService {
 
     @PersistenceContext(unitName = "confbridge")
@@ -35,10 +37,12 @@ public class ClientService {
     }
 
     /** Creates a client; {@code sipDomain} (optional) routes calls to that host to it. */
+    @WritesData
     public ClientView create(ApiCaller caller, String name, String sipDomain) {
         if (!caller.administrator()) {
             throw new AccessDeniedException("only administrator applications may create clients");
         }
+        PlainText.require("name", name);
         String domain = sipDomain == null ? null : sipDomain.toLowerCase(Locale.ROOT);
         if (domain != null && !em.createNamedQuery(ClientEntity.BY_SIP_DOMAIN, ClientEntity.class)
                 .setParameter("domain", domain).getResultList().isEmpty()) {

@@ -5,14 +5,17 @@ import java.util.List;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceContext;
+import javax.persistence.PersistenceException;
 import org.confbridge.domain.settings.ConferenceSettings;
 import org.confbridge.domain.settings.SettingsFields;
 import org.confbridge.domain.settings.SettingsViolation;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
+import org.confbridge.infrastructure.persistence.DatabaseErrors;
 import org.confbridge.infrastructure.persistence.ExtensionEntity;
 import org.confbridge.infrastructure.persistence.SoundEntity;
 
@@ -21,6 +24,7 @@ import org.confbridge.infrastructure.persistence.SoundEntity;
  * when the version check fails). Not for direct use by adapters.
  */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class ConferencePropertiesStore {
 
     @PersistenceContext(unitName = "confbridge")
@@ -36,8 +40,22 @@ public class ConferencePropertiesStore {
 
     /** Applies the patch if the result keeps every rule; the version check happens at the flush. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @WritesData
     public ConferenceSettings apply(ApiCaller caller, long clientId, long extensionId, ConferenceSettingsPatch patch,
                                     int maxMembersCeiling) {
+        try {
+            return applyLocked(caller, clientId, extensionId, patch, maxMembersCeiling);
+        } catch (PersistenceException e) {
+            if (DatabaseErrors.isLockConflict(e) || DatabaseErrors.isForeignKeyViolation(e)) {
+                // A sound was deleted or a row changed under us: the caller retries and sees the new state.
+                throw new ConcurrentChangeException(e);
+            }
+            throw e;
+        }
+    }
+
+    private ConferenceSettings applyLocked(ApiCaller caller, long clientId, long extensionId,
+                                           ConferenceSettingsPatch patch, int maxMembersCeiling) {
         ConferencePropertiesEntity entity = propertiesOf(caller, clientId, extensionId);
         ConferenceSettings candidate = patch.applyTo(entity.toSettings());
         List<FieldProblem> problems = new ArrayList<>();
@@ -63,7 +81,9 @@ public class ConferencePropertiesStore {
         if (soundId == null || alreadyReported) {
             return;
         }
-        SoundEntity sound = em.find(SoundEntity.class, soundId);
+        // Row lock (SELECT ... FOR UPDATE) held until commit: a concurrent delete of this sound waits and
+        // then sees this conference using it (409); if the delete came first, the sound is gone here (400).
+        SoundEntity sound = em.find(SoundEntity.class, soundId, LockModeType.PESSIMISTIC_WRITE);
         if (sound == null || sound.getClientId() != clientId) {
             problems.add(new FieldProblem(field, "no sound with id " + soundId + " exists for this client"));
         }

@@ -1,5 +1,8 @@
 package org.confbridge.app;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
 import javax.annotation.Resource;
@@ -35,5 +38,26 @@ public class DatabaseMigrator {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        makeCommitsDurable();
+    }
+
+    /**
+     * H2 writes committed transactions to its file up to 500 ms later by default (WRITE_DELAY): a
+     * request answered 201 could then be lost by a crash or, on a full disk, fail after it was
+     * acknowledged. With 0 every commit is written to the file before it returns, so a write either
+     * fails in the request (507/503) or survives a restart. PostgreSQL commits durably already.
+     */
+    private void makeCommitsDurable() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().startsWith("H2")) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET WRITE_DELAY 0");
+            }
+            LOG.info("H2: every commit is written to the database file before it is acknowledged (WRITE_DELAY 0)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make H2 commits durable (SET WRITE_DELAY 0)", e);
+        }
     }
 }

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
+import javax.persistence.PersistenceException;
 import org.confbridge.domain.settings.ConferenceSettings;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
+import org.confbridge.infrastructure.persistence.DatabaseErrors;
 import org.confbridge.infrastructure.persistence.ExtensionEntity;
 
 /**
@@ -15,8 +18,10 @@ import org.confbridge.infrastructure.persistence.ExtensionEntity;
  * layer's Bean Validation; this service enforces what needs the database: uniqueness of the number
  * per client (409), and that a conference with people in it is not deleted or turned into a phone
  * extension (409: the operator ends the calls first, nobody is cut off by a configuration change).
+ * Two requests racing for one number: the database's unique key decides, the loser gets 409.
  */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class ExtensionService {
 
     public static final String CONFERENCE = "conference";
@@ -39,12 +44,14 @@ public class ExtensionService {
         return view(find(caller, clientId, extensionId));
     }
 
+    @WritesData
     public ExtensionView create(ApiCaller caller, long clientId, String name, String type, String label) {
         caller.requireAccessTo(clientId);
+        PlainText.require("label", label);
         requireUniqueName(clientId, name, null);
         ExtensionEntity entity = new ExtensionEntity(clientId, name, type, label, Instant.now());
         em.persist(entity);
-        em.flush();
+        flushUnique(name);
         if (CONFERENCE.equals(type)) {
             em.persist(new ConferencePropertiesEntity(entity.getId(), ConferenceSettings.DEFAULTS));
         }
@@ -52,8 +59,10 @@ public class ExtensionService {
     }
 
     /** Changes the fields given (null = leave as is; label may be cleared with an empty string). */
+    @WritesData
     public ExtensionView update(ApiCaller caller, long clientId, long extensionId, String name, String type,
                                 String label) {
+        PlainText.require("label", label);
         ExtensionEntity entity = find(caller, clientId, extensionId);
         if (name != null && !name.equals(entity.getName())) {
             requireUniqueName(clientId, name, extensionId);
@@ -74,10 +83,11 @@ public class ExtensionService {
         if (label != null) {
             entity.setLabel(label.isEmpty() ? null : label);
         }
-        em.flush();
+        flushUnique(entity.getName());
         return view(entity);
     }
 
+    @WritesData
     public void delete(ApiCaller caller, long clientId, long extensionId) {
         ExtensionEntity entity = find(caller, clientId, extensionId);
         if (CONFERENCE.equals(entity.getType())) {
@@ -99,6 +109,18 @@ public class ExtensionService {
         if (live.isLive(extensionId)) {
             throw new ResourceConflictException("the conference has participants right now and cannot be " + what
                     + "; try again when it is empty");
+        }
+    }
+
+    /** Writes now; a clash on the (client, name) unique key (a concurrent request won) is a 409. */
+    private void flushUnique(String name) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
+                throw new ResourceConflictException("an extension named " + name + " already exists");
+            }
+            throw e;
         }
     }
 

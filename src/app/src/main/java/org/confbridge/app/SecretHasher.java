@@ -19,13 +19,35 @@ final class SecretHasher {
     static final int MAX_SECRET_BYTES = 72;
 
     private final SecureRandom random = new SecureRandom();
+    /** A hash of a secret nobody knows, checked when there is no real hash, so every check costs the same. */
+    private final String dummyHash;
+
+    SecretHasher() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        dummyHash = hashSecret(Base64.getEncoder().encodeToString(bytes));
+    }
 
     String hashSecret(String secret) {
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, secret.toCharArray());
     }
 
+    /**
+     * Whether {@code secret} matches {@code hash}. Costs one bcrypt check whatever the input: with no
+     * hash (unknown client), an over-long secret (bcrypt cannot check it) or a malformed hash, the
+     * dummy hash is checked instead and the answer is false. Never throws.
+     */
     boolean secretMatches(String secret, String hash) {
-        return BCrypt.verifyer().verify(secret.toCharArray(), hash).verified;
+        boolean usable = secret != null && hash != null
+                && secret.getBytes(StandardCharsets.UTF_8).length <= MAX_SECRET_BYTES;
+        String checked = usable ? secret : "not-the-secret";
+        try {
+            boolean verified = BCrypt.verifyer().verify(checked.toCharArray(), usable ? hash : dummyHash).verified;
+            return usable && verified;
+        } catch (IllegalArgumentException e) {
+            BCrypt.verifyer().verify(checked.toCharArray(), dummyHash);
+            return false;
+        }
     }
 
     String randomToken() {

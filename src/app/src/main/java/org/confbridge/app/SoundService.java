@@ -3,7 +3,9 @@ package org.confbridge.app;
 import java.time.Instant;
 import java.util.List;
 import javax.ejb.Stateless;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.PersistenceContext;
 import org.confbridge.app.audio.TelephonyPcm;
 import org.confbridge.app.audio.UnsupportedAudioException;
@@ -14,8 +16,11 @@ import org.confbridge.infrastructure.persistence.SoundEntity;
 /**
  * Sound files of a client. Each upload is converted once, here, to 8 kHz mono 16-bit PCM for the
  * media engine; the original is kept for download. A sound a conference uses cannot be deleted (409).
+ * Deleting a sound and pointing a conference at it exclude each other: both take the sound's row lock
+ * (see ConferencePropertiesStore), so a conference never ends up pointing at a deleted sound.
  */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class SoundService {
 
     /** Largest upload accepted (10 MB), checked by the REST layer too so it can answer 413 early. */
@@ -38,13 +43,14 @@ public class SoundService {
         return view(find(caller, clientId, soundId));
     }
 
+    @WritesData
     public SoundView upload(ApiCaller caller, long clientId, String title, String filename, byte[] data) {
         caller.requireAccessTo(clientId);
         requireTitle(title);
         TelephonyPcm.Converted converted = convert(data);
         Instant now = Instant.now();
         SoundEntity sound = new SoundEntity(clientId, title, now);
-        sound.describeAudio(filename, converted.format(), data.length, converted.durationMs(), now);
+        sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(), now);
         em.persist(sound);
         em.flush();
         em.persist(new SoundAudioEntity(sound.getId(), data, converted.pcm()));
@@ -52,6 +58,7 @@ public class SoundService {
     }
 
     /** Replaces the audio of an existing sound (and the title when one is given). */
+    @WritesData
     public SoundView replaceAudio(ApiCaller caller, long clientId, long soundId, String title, String filename,
                                   byte[] data) {
         SoundEntity sound = find(caller, clientId, soundId);
@@ -60,12 +67,14 @@ public class SoundService {
             sound.rename(title, Instant.now());
         }
         TelephonyPcm.Converted converted = convert(data);
-        sound.describeAudio(filename, converted.format(), data.length, converted.durationMs(), Instant.now());
+        sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(),
+                Instant.now());
         em.find(SoundAudioEntity.class, soundId).replace(data, converted.pcm());
         em.flush();
         return view(sound);
     }
 
+    @WritesData
     public SoundView rename(ApiCaller caller, long clientId, long soundId, String title) {
         SoundEntity sound = find(caller, clientId, soundId);
         requireTitle(title);
@@ -74,8 +83,15 @@ public class SoundService {
         return view(sound);
     }
 
+    @WritesData
     public void delete(ApiCaller caller, long clientId, long soundId) {
-        SoundEntity sound = find(caller, clientId, soundId);
+        caller.requireAccessTo(clientId);
+        // Row lock first: a concurrent PUT that points a conference at this sound holds it too, so the
+        // count below sees that PUT's result (409) or the PUT sees the sound gone (400).
+        SoundEntity sound = em.find(SoundEntity.class, soundId, LockModeType.PESSIMISTIC_WRITE);
+        if (sound == null || sound.getClientId() != clientId) {
+            throw new ResourceNotFoundException("sound", soundId);
+        }
         long users = em.createNamedQuery(ConferencePropertiesEntity.COUNT_USING_SOUND, Long.class)
                 .setParameter("soundId", soundId).getSingleResult();
         if (users > 0) {
@@ -139,6 +155,7 @@ public class SoundService {
         if (title.length() > MAX_TITLE_LENGTH) {
             throw new InvalidInputException("title", "must be at most " + MAX_TITLE_LENGTH + " characters");
         }
+        PlainText.require("title", title);
     }
 
     private SoundEntity find(ApiCaller caller, long clientId, long soundId) {

@@ -9,6 +9,7 @@ import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.confbridge.infrastructure.persistence.AccessTokenEntity;
@@ -16,7 +17,11 @@ import org.confbridge.infrastructure.persistence.ApplicationEntity;
 
 /** OAuth2 client credentials grant (RFC 6749 section 4.4) and bearer token checks (RFC 6750). */
 @Stateless
+@Interceptors(DataStoreInterceptor.class)
 public class TokenService {
+
+    /** Longer client_ids cannot exist (column width): not looked up. */
+    private static final int MAX_CLIENT_ID_LENGTH = 100;
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
@@ -33,17 +38,22 @@ public class TokenService {
         config = AppConfig.fromEnvironment();
     }
 
-    /** Checks the application's credentials and issues a new bearer token. */
+    /**
+     * Checks the application's credentials and issues a new bearer token. Unknown client, wrong or
+     * over-long secret and revoked application all fail the same way, in the same time. Not refused
+     * up front on a low disk (a token row is tiny; a failed write still answers 507).
+     */
     public IssuedToken issue(String oauthClientId, String clientSecret) {
         if (oauthClientId == null || clientSecret == null) {
             throw new InvalidCredentialsException();
         }
-        ApplicationEntity application = em.createNamedQuery(ApplicationEntity.BY_OAUTH_CLIENT_ID,
-                        ApplicationEntity.class)
-                .setParameter("oauthClientId", oauthClientId)
-                .getResultList().stream().findFirst()
-                .orElseThrow(InvalidCredentialsException::new);
-        if (application.isRevoked() || !hasher.secretMatches(clientSecret, application.getSecretHash())) {
+        ApplicationEntity application = oauthClientId.length() > MAX_CLIENT_ID_LENGTH ? null
+                : em.createNamedQuery(ApplicationEntity.BY_OAUTH_CLIENT_ID, ApplicationEntity.class)
+                        .setParameter("oauthClientId", oauthClientId)
+                        .getResultList().stream().findFirst().orElse(null);
+        // One bcrypt check whatever happens (unknown id, revoked, over-long secret): no timing oracle.
+        boolean matches = hasher.secretMatches(clientSecret, application == null ? null : application.getSecretHash());
+        if (application == null || application.isRevoked() || !matches) {
             throw new InvalidCredentialsException();
         }
         Instant now = clock.instant();

@@ -11,6 +11,7 @@ import javax.validation.constraints.Size;
 import org.confbridge.app.ApplicationView;
 import org.confbridge.app.ClientView;
 import org.confbridge.app.ExtensionView;
+import org.confbridge.app.PlainText;
 import org.confbridge.app.SoundView;
 
 /** Request and response bodies of the API (JSON, snake_case). */
@@ -35,7 +36,7 @@ public final class Dtos {
 
     /** New client (administrators only). */
     public record ClientCreate(
-            @JsonProperty("name") @NotBlank @Size(max = 200) String name,
+            @JsonProperty("name") @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.REGEX, message = PlainText.MESSAGE) String name,
             @JsonProperty("sip_domain")
             @Pattern(regexp = "[A-Za-z0-9.-]{1,253}", message = "must be a host name (letters, digits, dots, dashes)")
             String sipDomain) {
@@ -59,7 +60,7 @@ public final class Dtos {
 
     /** New application. */
     public record ApplicationCreate(
-            @JsonProperty("name") @NotBlank @Size(max = 200) String name,
+            @JsonProperty("name") @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.REGEX, message = PlainText.MESSAGE) String name,
             @JsonProperty("administrator") @Schema(description = "administrators only; default false")
             Boolean administrator) {
     }
@@ -76,14 +77,14 @@ public final class Dtos {
     public record ExtensionCreate(
             @JsonProperty("name") @NotNull @Pattern(regexp = DIGITS, message = DIGITS_MESSAGE) String name,
             @JsonProperty("type") @NotNull @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type,
-            @JsonProperty("label") @Size(max = 200) String label) {
+            @JsonProperty("label") @Size(max = 200) @Pattern(regexp = PlainText.REGEX, message = PlainText.MESSAGE) String label) {
     }
 
     /** Changed extension fields; those left out stay as they are. */
     public record ExtensionUpdate(
             @JsonProperty("name") @Pattern(regexp = DIGITS, message = DIGITS_MESSAGE) String name,
             @JsonProperty("type") @Pattern(regexp = TYPES, message = TYPES_MESSAGE) String type,
-            @JsonProperty("label") @Size(max = 200) String label) {
+            @JsonProperty("label") @Size(max = 200) @Pattern(regexp = PlainText.REGEX, message = PlainText.MESSAGE) String label) {
     }
 
     /** A sound file's metadata. */
@@ -101,7 +102,7 @@ public final class Dtos {
     }
 
     /** New title of a sound. */
-    public record SoundRename(@JsonProperty("title") @NotBlank @Size(max = 200) String title) {
+    public record SoundRename(@JsonProperty("title") @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.REGEX, message = PlainText.MESSAGE) String title) {
     }
 
     /** The multipart form of a sound upload (documentation only: read part by part). */

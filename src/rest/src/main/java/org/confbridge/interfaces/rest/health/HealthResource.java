@@ -11,6 +11,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.confbridge.app.DataStoreGuard;
 import org.confbridge.app.live.DatabaseHealth;
 import org.confbridge.app.live.DatabaseStatus;
 import org.confbridge.app.live.ListeningPoints;
@@ -19,7 +20,8 @@ import org.confbridge.app.live.SipListeningPoint;
 import org.confbridge.interfaces.rest.PublicEndpoint;
 
 /**
- * {@code GET /api/ver1.0/health}: 200 when SIP listens and the database answers, 503 otherwise,
+ * {@code GET /api/ver1.0/health}: 200 when SIP listens, the database answers and the data disk has room
+ * for writes, 503 otherwise (naming each problem in {@code problems}),
  * with the details in either case.
  */
 @Path("ver1.0/health")
@@ -33,11 +35,24 @@ public class HealthResource {
     public Response health() {
         List<ListeningPoint> sip = listeningPoints();
         DatabaseHealth database = lookup(DatabaseStatus.class).check();
+        DataStoreGuard.DiskState disk = lookup(DataStoreGuard.class).disk();
         int liveCalls = lookup(LiveConferences.class).callCount();
-        boolean up = !sip.isEmpty() && database.up();
-        HealthReport report = new HealthReport(up ? "UP" : "DOWN", sip,
+        List<String> problems = new ArrayList<>();
+        if (sip.isEmpty()) {
+            problems.add("SIP is not listening");
+        }
+        if (!database.up()) {
+            problems.add("database unreachable: " + database.error());
+        }
+        if (!disk.ok()) {
+            problems.add(disk.reason());
+        }
+        boolean up = problems.isEmpty();
+        HealthReport report = new HealthReport(up ? "UP" : "DOWN", problems, sip,
                 new HealthReport.Database(database.up() ? "UP" : "DOWN", database.product(),
                         database.responseMillis(), database.error()),
+                new HealthReport.Disk(disk.ok() ? "UP" : "DOWN", disk.usableBytes(), disk.minFreeBytes(),
+                        disk.reason()),
                 liveCalls, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(report).build();
