@@ -1,7 +1,7 @@
 package org.confbridge.infrastructure.persistence;
 
 import org.eclipse.persistence.config.SessionCustomizer;
-import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -15,7 +15,7 @@ public class FailFastSessionCustomizer implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
-        if (session.getDatasourceLogin() instanceof DatasourceLogin login) {
+        if (session.getDatasourceLogin() instanceof DatabaseLogin login) {
             login.setQueryRetryAttemptCount(0);
             login.setDelayBetweenConnectionAttempts(0);
             login.setConnectionHealthValidatedOnError(false);
