@@ -2,39 +2,32 @@ package org.confbridge.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.confbridge.app.config.Settings;
 
 /**
- * Operator settings the configuration services need, read once from system properties or the
- * environment (a system property of the same name wins, so an embedded launcher can pass them).
+ * Operator settings the configuration services need, from the process's {@link Settings}
+ * ({@code -Dconfbridge.x.y}, {@code CONF_X_Y}, or {@code x.y} in {@code confbridge.properties} through the
+ * launcher).
  *
- * @param dataDir           CONF_DATA_DIR (default {@code ./data}): where generated admin credentials go
- * @param maxMembersCeiling CONF_MAX_MEMBERS_CEILING (default 1000): the highest max_members accepted
- * @param tokenLifetime     CONF_TOKEN_TTL_SECONDS (default 3600): bearer token lifetime
- * @param adminClientId     CONF_ADMIN_CLIENT_ID: first-start administrator client_id, or null
- * @param adminClientSecret CONF_ADMIN_CLIENT_SECRET: first-start administrator secret, or null
+ * @param dataDir           {@code data.dir} (default {@code ./data}), absolute: where generated admin credentials go
+ * @param maxMembersCeiling {@code max.members.ceiling} (default 1000): the highest max_members accepted
+ * @param tokenLifetime     {@code token.ttl.seconds} (default 3600): bearer token lifetime
+ * @param adminClientId     {@code admin.client.id}: first-start administrator client_id, or null
+ * @param adminClientSecret {@code admin.client.secret}: first-start administrator secret, or null
  */
 public record AppConfig(Path dataDir, int maxMembersCeiling, Duration tokenLifetime,
                         String adminClientId, String adminClientSecret) {
 
     public static AppConfig fromEnvironment() {
+        return from(Settings.current());
+    }
+
+    public static AppConfig from(Settings settings) {
         return new AppConfig(
-                Path.of(value("CONF_DATA_DIR", "./data")),
-                Integer.parseInt(value("CONF_MAX_MEMBERS_CEILING", "1000")),
-                Duration.ofSeconds(Long.parseLong(value("CONF_TOKEN_TTL_SECONDS", "3600"))),
-                blankToNull(value("CONF_ADMIN_CLIENT_ID", null)),
-                blankToNull(value("CONF_ADMIN_CLIENT_SECRET", null)));
-    }
-
-    private static String value(String name, String fallback) {
-        String property = System.getProperty(name);
-        if (property != null) {
-            return property;
-        }
-        String env = System.getenv(name);
-        return env != null ? env : fallback;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+                settings.dataDir(),
+                (int) settings.number("max.members.ceiling", 1000, 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(settings.number("token.ttl.seconds", 3600, 1, 366L * 24 * 3600)),
+                settings.get("admin.client.id").orElse(null),
+                settings.get("admin.client.secret").orElse(null));
     }
 }

@@ -9,14 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import javax.servlet.sip.SipURI;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.server.logging.LogSetup;
 
 /**
  * The embedded confbridge server: {@code java -jar confbridge-server.jar}.
@@ -44,6 +44,12 @@ public final class ConfbridgeServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        Optional<String> unsupportedJava = JavaVersionCheck.problem(Runtime.version(), System.getProperty("java.home"));
+        if (unsupportedJava.isPresent()) {
+            System.err.println(unsupportedJava.get());
+            System.exit(1);
+            return;
+        }
         // Must happen before any logger exists (see DeferredResetLogManager).
         System.setProperty("java.util.logging.manager", DeferredResetLogManager.class.getName());
         Logger log = Logger.getLogger(ConfbridgeServer.class.getName());
@@ -85,11 +91,12 @@ public final class ConfbridgeServer implements AutoCloseable {
     public static ConfbridgeServer start(Map<String, String> environment) throws Exception {
         ConfigDirectory config = ConfigDirectory.locate(environment);
         String fileName = environment.getOrDefault("CONF_CONFIG_FILE", "");
-        ServerSettings settings = ServerSettings.resolve(environment, fileName.isBlank()
+        ServerSettings settings = ServerSettings.resolve(System.getProperties(), environment, fileName.isBlank()
                 ? config.properties("confbridge.properties") : loadFile(Path.of(fileName)));
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
-        configureLogging(config, dataDir);
+        LogSetup.configure(config.open("logging.properties"), config.open("log4j.properties"),
+                dataDir.resolve("logs").resolve("confbridge.log"), settings.logMaxBytes(), settings.logMaxFiles());
         Logger log = Logger.getLogger(ConfbridgeServer.class.getName());
         log.info(() -> "confbridge starting: config " + config.describe() + ", data " + dataDir);
         PortCheck.requireFree(settings);
@@ -116,7 +123,7 @@ public final class ConfbridgeServer implements AutoCloseable {
         }
         log.info(() -> "confbridge ready in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms: SIP "
                 + server.listeningPoints() + ", HTTP http://" + settings.bindAddress() + ":" + settings.httpPort()
-                + "/api/ver1.0/health");
+                + "/api/ver1.0/health, data " + dataDir);
         return server;
     }
 
@@ -165,31 +172,6 @@ public final class ConfbridgeServer implements AutoCloseable {
             }
         }
         return docBase;
-    }
-
-    private static void configureLogging(ConfigDirectory config, Path dataDir) throws IOException {
-        config.open("logging.properties").ifPresent(in -> {
-            try (in) {
-                LogManager.getLogManager().readConfiguration(in);
-            } catch (IOException e) {
-                throw new ConfigurationException("cannot read logging.properties", e);
-            }
-        });
-        Path logs = dataDir.resolve("logs");
-        Files.createDirectories(logs);
-        // One file, appended across restarts (rotate it with the system's logrotate if needed).
-        FileHandler file = new FileHandler(logs.resolve("confbridge.log").toString(), 0, 1, true);
-        file.setFormatter(new SimpleFormatter());
-        Logger.getLogger("").addHandler(file);
-        config.open("log4j.properties").ifPresent(in -> {
-            try (in) {
-                java.util.Properties log4j = new java.util.Properties();
-                log4j.load(in);
-                org.apache.log4j.PropertyConfigurator.configure(log4j);
-            } catch (IOException e) {
-                throw new ConfigurationException("cannot read log4j.properties", e);
-            }
-        });
     }
 
     private static java.util.Properties loadFile(Path file) {

@@ -7,10 +7,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The effective configuration: every key can come from the environment ({@code CONF_SIP_PORT}),
- * from the properties file ({@code sip.port}) or from the built-in default, in that order of
- * precedence. The environment name is the property key upper-cased, dots as underscores, prefixed
- * with {@code CONF_}.
+ * The effective configuration: every key can come from a system property ({@code -Dconfbridge.sip.port}),
+ * the environment ({@code CONF_SIP_PORT}), the properties file ({@code sip.port}) or the built-in default,
+ * in that order of precedence. The environment name is the property key upper-cased, dots as underscores,
+ * prefixed with {@code CONF_}. Read once at start; the launcher publishes the result as {@code confbridge.*}
+ * system properties, which is where the application reads it.
  */
 public final class ServerSettings {
 
@@ -31,6 +32,11 @@ public final class ServerSettings {
         d.put("data.dir", "./data");
         d.put("rtp.port.min", "40000");
         d.put("rtp.port.max", "40999");
+        d.put("log.max.bytes", String.valueOf(10L * 1024 * 1024));
+        d.put("log.max.files", "5");
+        d.put("http.max.connections", "1000");
+        d.put("http.max.threads", "40");
+        d.put("http.timeout.ms", "10000");
         return d;
     }
 
@@ -41,6 +47,17 @@ public final class ServerSettings {
      * @param file        the properties file's content (may be empty)
      */
     public static ServerSettings resolve(Map<String, String> environment, Properties file) {
+        return resolve(new Properties(), environment, file);
+    }
+
+    /**
+     * Resolves the settings.
+     *
+     * @param system      system properties ({@code confbridge.*} are read; they win)
+     * @param environment the process environment (CONF_* variables are read)
+     * @param file        the properties file's content (may be empty)
+     */
+    public static ServerSettings resolve(Properties system, Map<String, String> environment, Properties file) {
         Map<String, String> values = new TreeMap<>(DEFAULTS);
         // An empty value means "not set here": the default (or the file's value) stays.
         for (String key : file.stringPropertyNames()) {
@@ -50,6 +67,11 @@ public final class ServerSettings {
             if (e.getKey().startsWith("CONF_") && !e.getKey().equals("CONF_CONFIG_FILE")
                     && !e.getKey().equals("CONF_CONFIG_DIR")) {
                 putIfNotBlank(values, keyOf(e.getKey()), e.getValue());
+            }
+        }
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith(ConfbridgeServer.PROPERTY_PREFIX)) {
+                putIfNotBlank(values, name.substring(ConfbridgeServer.PROPERTY_PREFIX.length()), system.getProperty(name));
             }
         }
         return new ServerSettings(values);
@@ -95,6 +117,31 @@ public final class ServerSettings {
 
     public int httpPort() {
         return port("http.port");
+    }
+
+    /** A whole number within bounds; anything else is refused naming the variable. */
+    public long number(String key, long min, long max) {
+        String raw = get(key).orElseThrow(() -> new ConfigurationException(environmentNameOf(key) + " is required"));
+        try {
+            long value = Long.parseLong(raw);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(environmentNameOf(key) + " (" + key + ") must be a whole number from " + min
+                    + " to " + max + ", got '" + raw + "'");
+        }
+    }
+
+    /** Size at which the log file is rotated (CONF_LOG_MAX_BYTES). */
+    public long logMaxBytes() {
+        return number("log.max.bytes", 4096, Long.MAX_VALUE / 16);
+    }
+
+    /** Log files kept, the current one included (CONF_LOG_MAX_FILES). */
+    public int logMaxFiles() {
+        return (int) number("log.max.files", 1, 1000);
     }
 
     public String bindAddress() {

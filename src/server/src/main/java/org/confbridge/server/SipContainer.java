@@ -69,10 +69,7 @@ final class SipContainer implements AutoCloseable {
         for (String transport : SIP_TRANSPORTS) {
             service.addConnector(sipConnector(settings, transport));
         }
-        Connector http = new Connector("HTTP/1.1");
-        http.setPort(settings.httpPort());
-        http.setAttribute("address", settings.bindAddress());
-        http.setAttribute("bindOnInit", "true");
+        Connector http = httpConnector(settings);
         service.addConnector(http);
 
         SipStandardEngine engine = new SipStandardEngine();
@@ -93,6 +90,30 @@ final class SipContainer implements AutoCloseable {
         server.init();
         server.start();
         return new SipContainer(server, service, http, context);
+    }
+
+    /**
+     * Non-blocking HTTP: a connection waiting for the rest of its request holds no thread, a client that
+     * sends nothing for {@code http.timeout.ms} is dropped (headers and body alike), and at most
+     * {@code http.max.connections} are open at once (slowloris-style clients cannot starve the REST API).
+     */
+    private static Connector httpConnector(ServerSettings settings) {
+        Connector http = new Connector("org.apache.coyote.http11.Http11NioProtocol");
+        http.setPort(settings.httpPort());
+        String timeout = String.valueOf(settings.number("http.timeout.ms", 100, 600_000));
+        http.setAttribute("address", settings.bindAddress());
+        http.setAttribute("bindOnInit", "true");
+        http.setAttribute("connectionTimeout", timeout);
+        http.setAttribute("keepAliveTimeout", timeout);
+        http.setAttribute("disableUploadTimeout", "false");
+        http.setAttribute("connectionUploadTimeout", timeout);
+        http.setAttribute("maxConnections", String.valueOf(settings.number("http.max.connections", 1, 1_000_000)));
+        http.setAttribute("maxThreads", String.valueOf(settings.number("http.max.threads", 2, 10_000)));
+        http.setAttribute("acceptCount", "100");
+        http.setAttribute("maxHttpHeaderSize", "8192");
+        http.setAttribute("maxKeepAliveRequests", "1000");
+        http.setAttribute("server", "confbridge");
+        return http;
     }
 
     private static Connector sipConnector(ServerSettings settings, String transport) {
@@ -117,6 +138,9 @@ final class SipContainer implements AutoCloseable {
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
         context.setManager(new SipSessionManager());
+        // Tomcat 7's cleaner of ObjectStreamClass caches fails on Java 17 (ClassCastException at every stop);
+        // the application's classes are not reloaded in this JVM, so there is nothing to clear.
+        context.setClearReferencesObjectStreamClassCaches(false);
         SipContextConfig config = new SipContextConfig();
         config.setDefaultWebXml(Constants.NoDefaultWebXml);
         context.addLifecycleListener(config);

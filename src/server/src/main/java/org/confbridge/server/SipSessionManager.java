@@ -19,4 +19,11 @@ final class SipSessionManager extends SipStandardManager implements PropertyChan
     public void propertyChange(PropertyChangeEvent event) {
         // Tomcat 7.0.68+ takes the session timeout from the context itself.
     }
+
+    /** The container still sets the timeout here; Tomcat 7.0.68+ ignores it with a warning. Nothing to do. */
+    @Override
+    @SuppressWarnings("deprecation")
+    public void setMaxInactiveInterval(int interval) {
+        // the context's session timeout (web.xml) applies
+    }
 }
