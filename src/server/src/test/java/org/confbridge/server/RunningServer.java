@@ -63,6 +63,11 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts the process without waiting (for start-up failure tests). */
     static RunningServer launch(Map<String, String> extraEnvironment, List<String> wrapper) {
+        return launch(javaBinary(), extraEnvironment, wrapper);
+    }
+
+    /** Starts the process with this {@code java} binary, without waiting. */
+    static RunningServer launch(String java, Map<String, String> extraEnvironment, List<String> wrapper) {
         try {
             Path dataDir = Files.createTempDirectory("confbridge-it-");
             Path log = dataDir.resolve("server-console.log");
@@ -71,7 +76,7 @@ public final class RunningServer implements AutoCloseable {
             int httpPort = Integer.parseInt(extraEnvironment.getOrDefault("CONF_HTTP_PORT",
                     String.valueOf(FreePorts.tcp())));
             List<String> command = new ArrayList<>(wrapper);
-            command.addAll(List.of(javaBinary(), "-Xmx384m", "-jar", serverJar().toString()));
+            command.addAll(List.of(java, "-Xmx384m", "-jar", serverJar().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dataDir.toFile())
                     .redirectErrorStream(true)
@@ -137,7 +142,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** Sends SIGTERM and waits; returns the exit code. */
-    int stop(Duration timeout) {
+    public int stop(Duration timeout) {
         process.destroy();
         return awaitExit(timeout);
     }
@@ -156,6 +161,29 @@ public final class RunningServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir.resolve("data");
+    }
+
+    /** The process's working directory (a fresh temporary directory; {@link #dataDir()} is inside it). */
+    public Path workingDirectory() {
+        return dataDir;
+    }
+
+    /** The server's log file and its rotated predecessors, newest first, concatenated. */
+    public String fileLog() {
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.list(dataDir().resolve("logs"))) {
+            files.filter(f -> f.getFileName().toString().startsWith("confbridge.log"))
+                    .sorted().forEach(f -> {
+                        try {
+                            all.append(Files.readString(f, StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toString();
     }
 
     long pid() {

@@ -76,10 +76,15 @@ public class TokenResource {
             return noStore(Response.ok(new TokenResponse(issued.accessToken(), "Bearer",
                     issued.expiresIn().toSeconds()))).build();
         } catch (InvalidCredentialsException e) {
-            return noStore(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"confbridge\"")
+            Response.ResponseBuilder refused = Response.status(Response.Status.UNAUTHORIZED)
                     .entity(ErrorBody.of("invalid_client", "unknown client, wrong secret or revoked application"))
-                    .type(MediaType.APPLICATION_JSON_TYPE)).build();
+                    .type(MediaType.APPLICATION_JSON_TYPE);
+            // RFC 6749 section 5.2: challenge only a client that authenticated with HTTP Basic. A challenge to
+            // form credentials would make a browser (the API browser's Authorize dialog) pop up its own login.
+            if (basic != null) {
+                refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"confbridge\"");
+            }
+            return noStore(refused).build();
         }
     }
 
