@@ -29,7 +29,7 @@ final class PromptEar {
     static final List<String> PROMPTS = List.of("invite_enter_number", "invite_calling", "invite_busy",
             "invite_no_answer", "invite_failed", "invite_invalid_number", "invite_cancelled",
             "invite_conference_locked", "invite_conference_full", "recording_notice", "only_participant",
-            "locked", "unlocked", "goodbye", "muted", "unmuted", "conf_locked", "conf_full");
+            "locked", "unlocked", "goodbye", "muted", "unmuted", "conf_locked", "conf_full", "conference_ended");
 
     private static final int FRAME = 160;
     private static final double VOICED_DBFS = -45;

@@ -32,7 +32,7 @@ public final class Transcriber {
             "goodbye", "has_joined", "has_left", "locked", "moderator_only", "mute_not_allowed", "muted",
             "notifications_off", "notifications_on", "only_participant", "pin_failed", "pin_request",
             "pin_timeout", "pin_wrong", "say_name", "unlocked", "unmuted", "welcome", "recording_notice",
-            "invite_enter_number", "invite_cancelled");
+            "invite_enter_number", "invite_cancelled", "conference_muted", "conference_ended");
     /** Frequencies a tone word can have: the server's beep and error tone, and the test callers' tones. */
     private static final double[] TONES = {300, 500, 700, 880, 1100, 1300, 1500};
 
