@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import javax.servlet.sip.SipURI;
-import org.confbridge.app.live.LiveConferences;
 import org.confbridge.server.logging.LogSetup;
 
 /**
@@ -30,15 +28,14 @@ public final class ConfbridgeServer implements AutoCloseable {
     /** System properties through which the application reads the configuration: confbridge.<key>. */
     public static final String PROPERTY_PREFIX = "confbridge.";
 
-    private static final String WEBAPP_RESOURCES = "webapp/WEB-INF/";
-    private static final List<String> DESCRIPTORS = List.of("web.xml", "sip.xml");
-
     private final ServerSettings settings;
+    private final EarDeployment application;
     private final EjbContainer ejb;
     private final SipContainer sip;
 
-    private ConfbridgeServer(ServerSettings settings, EjbContainer ejb, SipContainer sip) {
+    private ConfbridgeServer(ServerSettings settings, EarDeployment application, EjbContainer ejb, SipContainer sip) {
         this.settings = settings;
+        this.application = application;
         this.ejb = ejb;
         this.sip = sip;
     }
@@ -61,7 +58,7 @@ public final class ConfbridgeServer implements AutoCloseable {
             flushLogs();
             System.exit(2);
             return;
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | java.util.ServiceConfigurationError e) {
             log.log(Level.SEVERE, "Cannot start: " + e, e);
             flushLogs();
             System.exit(1);
@@ -105,17 +102,26 @@ public final class ConfbridgeServer implements AutoCloseable {
         Path catalinaBase = dataDir.resolve("server");
         config.copy("mss-sip-stack.properties", catalinaBase.resolve("conf/mss-sip-stack.properties"));
         config.copy("dars/mobicents-dar.properties", catalinaBase.resolve("conf/dars/mobicents-dar.properties"));
-        Path docBase = extractWebapp(catalinaBase.resolve("webapps/confbridge"));
+        EarDeployment application = EarDeployment.unpack(EarDeployment.locate(settings), catalinaBase.resolve("deploy"),
+                ConfbridgeServer.class.getClassLoader());
+        log.info(() -> "Deploying " + application.describe());
 
-        EjbContainer ejb = EjbContainer.start(settings, config, EjbContainer.moduleOf(LiveConferences.class));
-        SipContainer sip;
+        EjbContainer ejb;
         try {
-            sip = SipContainer.start(settings, catalinaBase, docBase, ConfbridgeServer.class.getClassLoader());
-        } catch (Exception | LinkageError e) {
-            ejb.close();
+            ejb = EjbContainer.start(settings, config, application);
+        } catch (RuntimeException | LinkageError e) {
+            application.close();
             throw e;
         }
-        ConfbridgeServer server = new ConfbridgeServer(settings, ejb, sip);
+        SipContainer sip;
+        try {
+            sip = SipContainer.start(settings, catalinaBase, application);
+        } catch (Exception | LinkageError e) {
+            ejb.close();
+            application.close();
+            throw e;
+        }
+        ConfbridgeServer server = new ConfbridgeServer(settings, application, ejb, sip);
         List<String> problems = server.listeningProblems();
         if (!problems.isEmpty()) {
             server.close();
@@ -159,21 +165,6 @@ public final class ConfbridgeServer implements AutoCloseable {
         System.setProperty(PROPERTY_PREFIX + "data.dir", settings.dataDir().toString());
     }
 
-    private static Path extractWebapp(Path docBase) throws IOException {
-        Path webInf = docBase.resolve("WEB-INF");
-        Files.createDirectories(webInf);
-        for (String descriptor : DESCRIPTORS) {
-            try (InputStream in = ConfbridgeServer.class.getClassLoader()
-                    .getResourceAsStream(WEBAPP_RESOURCES + descriptor)) {
-                if (in == null) {
-                    throw new IllegalStateException("the launcher lacks the converged module's " + descriptor);
-                }
-                Files.copy(in, webInf.resolve(descriptor), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return docBase;
-    }
-
     private static java.util.Properties loadFile(Path file) {
         java.util.Properties properties = new java.util.Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -204,7 +195,11 @@ public final class ConfbridgeServer implements AutoCloseable {
         try {
             sip.close();
         } finally {
-            ejb.close();
+            try {
+                ejb.close();
+            } finally {
+                application.close();
+            }
         }
     }
 }

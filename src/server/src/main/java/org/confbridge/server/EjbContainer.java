@@ -1,7 +1,6 @@
 package org.confbridge.server;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,7 +29,22 @@ final class EjbContainer implements AutoCloseable {
         this.container = container;
     }
 
-    static EjbContainer start(ServerSettings settings, ConfigDirectory config, File ejbModule) {
+    /**
+     * Deploys the EAR's EJB module. The thread context class loader is the application's while the container
+     * builds the module, so the beans, their libraries and the persistence unit come from the EAR.
+     */
+    static EjbContainer start(ServerSettings settings, ConfigDirectory config, EarDeployment application) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(application.classLoader());
+        try {
+            return start(settings, config, application.ejbModule().toFile());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static EjbContainer start(ServerSettings settings, ConfigDirectory config, File ejbModule) {
         Map<String, Object> properties = new HashMap<>();
         Properties fromFile = config.properties("openejb.properties");
         for (String key : fromFile.stringPropertyNames()) {
@@ -47,14 +61,6 @@ final class EjbContainer implements AutoCloseable {
         LOG.info(() -> "Starting EJB container (module " + ejbModule.getName() + ", database "
                 + redacted(settings.databaseUrl()) + ")");
         return new EjbContainer(EJBContainer.createEJBContainer(properties));
-    }
-
-    static File moduleOf(Class<?> beanClass) {
-        try {
-            return new File(beanClass.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the EJB module of " + beanClass, e);
-        }
     }
 
     static String driverFor(String jdbcUrl) {

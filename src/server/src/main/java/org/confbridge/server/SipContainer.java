@@ -44,7 +44,7 @@ final class SipContainer implements AutoCloseable {
         this.context = context;
     }
 
-    static SipContainer start(ServerSettings settings, Path catalinaBase, Path docBase, ClassLoader applicationLoader)
+    static SipContainer start(ServerSettings settings, Path catalinaBase, EarDeployment application)
             throws LifecycleException {
         System.setProperty("catalina.base", catalinaBase.toString());
         System.setProperty("catalina.home", catalinaBase.toString());
@@ -84,7 +84,8 @@ final class SipContainer implements AutoCloseable {
         host.setDeployOnStartup(false);
         engine.addChild(host);
 
-        SipStandardContext context = convergedContext(docBase, applicationLoader);
+        SipStandardContext context = convergedContext(application.webModule(), application.contextPath(),
+                application.classLoader());
         host.addChild(context);
 
         server.init();
@@ -124,14 +125,15 @@ final class SipContainer implements AutoCloseable {
         return connector;
     }
 
-    private static SipStandardContext convergedContext(Path docBase, ClassLoader applicationLoader) {
+    private static SipStandardContext convergedContext(Path docBase, String contextPath, ClassLoader applicationLoader) {
         SipStandardContext context = new SipStandardContext();
         context.setName("confbridge");
-        context.setPath("");
+        context.setPath(contextPath);
         context.setDocBase(docBase.toString());
         context.setParentClassLoader(applicationLoader);
+        // The web module's own classes (WEB-INF/classes) load here; the EAR's libraries and EJB module from the
+        // parent, the application class loader (parent first: the container's APIs must not be loaded twice).
         WebappLoader loader = new WebappLoader(applicationLoader);
-        // The application's classes are on the launcher's class path: load them from there, once.
         loader.setDelegate(true);
         context.setLoader(loader);
         StandardJarScanner scanner = new StandardJarScanner();

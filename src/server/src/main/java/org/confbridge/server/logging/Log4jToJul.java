@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import org.apache.log4j.AppenderSkeleton;
 import org.apache.log4j.spi.LoggingEvent;
 import org.apache.log4j.spi.ThrowableInformation;
+import org.mobicents.servlet.sip.core.DispatcherException;
 
 /**
  * log4j 1.2 appender (for Restcomm SIP Servlets, which log through log4j) that hands every event to
@@ -16,17 +17,44 @@ public final class Log4jToJul extends AppenderSkeleton {
     @Override
     protected void append(LoggingEvent event) {
         Logger logger = Logger.getLogger(event.getLoggerName());
-        Level level = levelOf(event.getLevel().toInt());
-        if (!logger.isLoggable(level)) {
+        ThrowableInformation information = event.getThrowableInformation();
+        Throwable thrown = information == null ? null : information.getThrowable();
+        LogRecord record;
+        if (thrown instanceof DispatcherException && ((DispatcherException) thrown).getErrorCode() / 100 == 4) {
+            // A request the container answered with a 4xx (e.g. 481 for an in-dialog request of no dialog):
+            // the remote party's mistake, not the server's; one line, without the request or a stack trace.
+            record = new LogRecord(Level.INFO, "SIP request refused with " + ((DispatcherException) thrown).getErrorCode()
+                    + ": " + firstLine(thrown.getMessage()));
+        } else if (causedByIo(thrown) && event.getLevel().toInt() >= org.apache.log4j.Level.WARN_INT) {
+            // e.g. the peer closed its TCP connection before the answer went out: the network's doing
+            record = new LogRecord(Level.WARNING, event.getRenderedMessage());
+            record.setThrown(thrown);
+        } else {
+            record = new LogRecord(levelOf(event.getLevel().toInt()), event.getRenderedMessage());
+            record.setThrown(thrown);
+        }
+        if (!logger.isLoggable(record.getLevel())) {
             return;
         }
-        LogRecord record = new LogRecord(level, event.getRenderedMessage());
         record.setLoggerName(event.getLoggerName());
-        ThrowableInformation thrown = event.getThrowableInformation();
-        if (thrown != null) {
-            record.setThrown(thrown.getThrowable());
-        }
         logger.log(record);
+    }
+
+    private static boolean causedByIo(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     static Level levelOf(int log4jLevel) {

@@ -10,6 +10,9 @@ import gov.nist.core.StackLogger;
  * to java.util.logging under {@code gov.nist.javax.sip}, so the stack's messages go to the bounded log file
  * and pass the flood guard. Messages are cleaned: the stack logs an unparsable datagram as its whole receive
  * buffer in decimal (tens of KB per packet); {@link SafeFormatter#clean} turns that into a length.
+ *
+ * <p>Levels: the stack's errors are nearly always about its peers (an unparsable packet, a connection the
+ * other side closed), so they are warnings here; its warnings (e.g. that TLS is not configured) are info.
  */
 public final class SipStackLog implements StackLogger {
 
@@ -35,7 +38,7 @@ public final class SipStackLog implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        log(Level.SEVERE, String.valueOf(ex.getMessage()), ex);
+        log(Level.WARNING, String.valueOf(ex.getMessage()), ex);
     }
 
     @Override
@@ -60,17 +63,17 @@ public final class SipStackLog implements StackLogger {
 
     @Override
     public void logError(String message) {
-        log(Level.SEVERE, message, null);
+        log(Level.WARNING, message, null);
     }
 
     @Override
     public void logError(String message, Exception ex) {
-        log(Level.SEVERE, message, ex);
+        log(Level.WARNING, message, ex);
     }
 
     @Override
     public void logWarning(String message) {
-        log(Level.WARNING, message, null);
+        log(Level.INFO, message, null);
     }
 
     @Override
@@ -95,11 +98,14 @@ public final class SipStackLog implements StackLogger {
     }
 
     static Level levelOf(int stackLevel) {
-        if (stackLevel <= TRACE_ERROR) {
+        if (stackLevel <= TRACE_FATAL) {
             return Level.SEVERE;
         }
-        if (stackLevel <= TRACE_WARN) {
+        if (stackLevel <= TRACE_ERROR) {
             return Level.WARNING;
+        }
+        if (stackLevel <= TRACE_WARN) {
+            return Level.INFO;
         }
         if (stackLevel <= TRACE_INFO) {
             return Level.INFO;
