@@ -1,6 +1,7 @@
-// Opens the API browser in headless Chromium, authorizes with OAuth2 client credentials through
-// Swagger UI's own dialog, runs "GET /api/ver1.0/client/{client_id}" with client_id=@me and prints
-// what the page shows as the live response: {"status": ..., "body": ...}. Exit code 1 on failure.
+// Opens the API browser in headless Chromium, first tries a wrong secret in Swagger UI's Authorize
+// dialog (the page must show the server's error, the browser must not take over with a login box),
+// then authorizes with the right one, runs "GET /api/ver1.0/client/{client_id}" with client_id=@me and
+// prints what the page shows: {"wrongSecretError": ..., "status": ..., "body": ...}. Exit code 1 on failure.
 // Usage: node api-browser.mjs <baseUrl> <client_id> <client_secret>
 import { chromium } from 'playwright-core';
 
@@ -17,6 +18,16 @@ try {
 
   await page.locator('.auth-wrapper button.authorize').click();
   await page.locator('input[data-name="clientId"]').fill(clientId);
+  await page.locator('input[data-name="clientSecret"]').fill('wrong-' + clientSecret);
+  await page.locator('.auth-btn-wrapper button.authorize').click();
+  const error = page.locator('.modal-ux .errors').first();
+  try {
+    await error.waitFor();
+  } catch (e) {
+    throw new Error('a wrong secret showed no error in the page: ' + (await page.locator('.modal-ux').innerText()));
+  }
+  const wrongSecretError = (await error.innerText()).trim();
+
   await page.locator('input[data-name="clientSecret"]').fill(clientSecret);
   await page.locator('.auth-btn-wrapper button.authorize').click();
   // Swagger UI fetched a token from /oauth/token: the dialog now says "Authorized" (or shows the error).
@@ -37,7 +48,7 @@ try {
   const status = op.locator('.live-responses-table .response .response-col_status').first();
   await status.waitFor();
   const body = await op.locator('.live-responses-table .response-col_description pre').first().innerText();
-  console.log(JSON.stringify({ status: (await status.innerText()).trim(), body }));
+  console.log(JSON.stringify({ wrongSecretError, status: (await status.innerText()).trim(), body }));
 } finally {
   await browser.close();
 }

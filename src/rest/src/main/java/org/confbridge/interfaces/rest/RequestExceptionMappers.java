@@ -78,6 +78,14 @@ public final class RequestExceptionMappers {
                 + firstLine(e.getOriginalMessage()))));
     }
 
+    /** What to send instead: most endpoints take JSON (a form-encoded body is the usual mistake, curl -d). */
+    static String unsupportedMediaType(javax.ws.rs.core.MediaType sent) {
+        String what = sent == null ? "without a Content-Type" : "as " + sent.getType() + "/" + sent.getSubtype();
+        return "the body was sent " + what + "; this endpoint takes JSON: send it with 'Content-Type: application/json'"
+                + " (curl: -H 'Content-Type: application/json' -d '{\"field\":\"value\"}'). Sound uploads take"
+                + " multipart/form-data (curl -F), POST /oauth/token takes application/x-www-form-urlencoded";
+    }
+
     private static String firstLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
@@ -116,6 +124,10 @@ public final class RequestExceptionMappers {
     /** JAX-RS's own errors (404 unknown path, 405, 406, 415, ...) with a JSON body. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
+
+        @javax.ws.rs.core.Context
+        private javax.ws.rs.core.HttpHeaders headers;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
@@ -123,6 +135,9 @@ public final class RequestExceptionMappers {
             String code = status.getReasonPhrase() == null ? "error"
                     : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
             String message = e.getMessage() != null ? e.getMessage() : status.getReasonPhrase();
+            if (status.getStatusCode() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()) {
+                message = unsupportedMediaType(headers == null ? null : headers.getMediaType());
+            }
             if (e.getCause() instanceof JsonMappingException jm) {
                 return ApplicationExceptionMappers.json(Response.Status.BAD_REQUEST, describe(jm));
             }

@@ -28,7 +28,7 @@ class ApiBrowserIT {
     private static final Path WORK = Path.of("target/browser-test");
 
     @Test
-    void authorizesAndCompletesOneCallInHeadlessChromium(RunningServer server) throws Exception {
+    void showsAWrongSecretsErrorThenAuthorizesAndCompletesOneCallInHeadlessChromium(RunningServer server) throws Exception {
         prepareNodeProject();
 
         ProcessBuilder pb = new ProcessBuilder("node", "api-browser.mjs", server.baseUrl(),
@@ -38,6 +38,8 @@ class ApiBrowserIT {
 
         String lastLine = output.lines().reduce((a, b) -> b).orElse("");
         JsonNode result = new ObjectMapper().readTree(lastLine);
+        assertThat(result.get("wrongSecretError").asText()).as("what the page shows for a wrong secret")
+                .contains("invalid_client").contains("wrong secret");
         assertThat(result.get("status").asText()).as(output).isEqualTo("200");
         JsonNode client = new ObjectMapper().readTree(result.get("body").asText());
         assertThat(client.get("default").asBoolean()).isTrue();

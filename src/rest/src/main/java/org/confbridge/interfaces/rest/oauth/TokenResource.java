@@ -55,7 +55,9 @@ public class TokenResource {
     public Response token(@FormParam("grant_type") String grantType,
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @HeaderParam("X-Requested-With") String requestedWith,
+                          @HeaderParam("Sec-Fetch-Mode") String fetchMode) {
         if (grantType == null || grantType.isEmpty()) {
             return error(Response.Status.BAD_REQUEST, "invalid_request", "grant_type is missing");
         }
@@ -79,13 +81,19 @@ public class TokenResource {
             Response.ResponseBuilder refused = Response.status(Response.Status.UNAUTHORIZED)
                     .entity(ErrorBody.of("invalid_client", "unknown client, wrong secret or revoked application"))
                     .type(MediaType.APPLICATION_JSON_TYPE);
-            // RFC 6749 section 5.2: challenge only a client that authenticated with HTTP Basic. A challenge to
-            // form credentials would make a browser (the API browser's Authorize dialog) pop up its own login.
-            if (basic != null) {
+            // RFC 6749 section 5.2: challenge a client that authenticated with HTTP Basic, unless a script in a
+            // browser sent it (the API browser's Authorize dialog): a challenge would make the browser take over
+            // with its own login box (and hang a headless one) instead of the page showing this error.
+            if (basic != null && !fromBrowserScript(requestedWith, fetchMode)) {
                 refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"confbridge\"");
             }
             return noStore(refused).build();
         }
+    }
+
+    /** XMLHttpRequest/fetch from a page: Swagger UI sets X-Requested-With; browsers set Sec-Fetch-Mode. */
+    static boolean fromBrowserScript(String requestedWith, String fetchMode) {
+        return requestedWith != null || fetchMode != null && !"navigate".equalsIgnoreCase(fetchMode);
     }
 
     private static String[] basicCredentials(String authorization) {
