@@ -16,6 +16,11 @@ public interface CallLeg {
     /** The caller's display name, may be null. */
     String callerDisplayName();
 
+    /** The address the call's signalling came from (for per-source limits), may be null. */
+    default String sourceAddress() {
+        return null;
+    }
+
     /** The call's RTP leg in the media engine (allocated with the SDP answer, closed when the call ends). */
     MediaLeg media();
 

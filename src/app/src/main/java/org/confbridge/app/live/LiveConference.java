@@ -69,6 +69,12 @@ final class LiveConference {
 
         /** A call entered (+1) or left (-1) a conference. */
         void callCountChanged(int delta);
+
+        /** A caller from {@code source} keyed a wrong PIN. */
+        void wrongPin(String source);
+
+        /** How long a call may stay on hold before it is ended (a forgotten held call holds a port forever). */
+        Duration holdTimeout();
     }
 
     /** One call in the conference. */
@@ -76,6 +82,8 @@ final class LiveConference {
         final ParticipantHandle handle;
         final CallLeg leg;
         boolean onHold;
+        /** Counts holds, so that a timer of an earlier hold does not end a later one. */
+        int holds;
 
         Seat(ParticipantHandle handle, CallLeg leg) {
             this.handle = handle;
@@ -200,8 +208,24 @@ final class LiveConference {
 
     void setOnHold(ParticipantId id, boolean onHold) {
         Seat seat = seats.get(id);
-        if (seat != null) {
-            seat.onHold = onHold;
+        if (seat == null || seat.onHold == onHold) {
+            return;
+        }
+        seat.onHold = onHold;
+        if (onHold) {
+            int hold = ++seat.holds;
+            loop.schedule(() -> execute(() -> holdTimedOut(id, hold)), around.holdTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void holdTimedOut(ParticipantId id, int hold) {
+        Seat seat = seats.get(id);
+        if (seat != null && seat.onHold && seat.holds == hold) {
+            LOG.info(() -> "participant " + id + " of conference " + extensionId + " on hold for "
+                    + around.holdTimeout() + ": ending the call");
+            seat.leg.hangUp(null);
+            leave(id);
         }
     }
 
@@ -293,6 +317,12 @@ final class LiveConference {
                 }
             } else if (instruction instanceof Instruction.StartRecording record) {
                 startRecording(record);
+            } else if (instruction instanceof Instruction.WrongPin wrong) {
+                Seat seat = seats.get(wrong.participant());
+                String source = seat == null ? null : seat.leg.sourceAddress();
+                if (source != null) {
+                    around.wrongPin(source);
+                }
             } else if (!audio.carryOut(instruction)) {
                 LOG.fine(() -> "instruction not carried out here: " + instruction);
             }

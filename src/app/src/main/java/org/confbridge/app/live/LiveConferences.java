@@ -1,6 +1,7 @@
 package org.confbridge.app.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import javax.ejb.TransactionAttributeType;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
 import org.confbridge.app.ResourceNotFoundException;
+import org.confbridge.app.config.Settings;
 import org.confbridge.app.invite.InviteDialer;
 import org.confbridge.app.invite.InviteSettings;
 import org.confbridge.app.media.AudioCatalog;
@@ -70,6 +72,8 @@ public class LiveConferences implements LiveConferenceQuery {
     private volatile CallRecorder recorder;
     private volatile AudioCatalog catalog;
     private final Around around = new Around();
+    private SourceLimits limits;
+    private Duration holdTimeout;
 
     @EJB
     private MediaServer media;
@@ -80,6 +84,9 @@ public class LiveConferences implements LiveConferenceQuery {
     @PostConstruct
     void start() {
         policy = InviteSettings.applyTo(ConferencePolicy.DEFAULTS);
+        Settings settings = Settings.current();
+        limits = new SourceLimits(SourceLimits.Limits.fromSettings(settings), clock, System::nanoTime);
+        holdTimeout = Duration.ofSeconds(settings.number("hold.timeout.seconds", 7200, 1, 7 * 86_400));
         loops = new ConferenceLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
         io = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "conference-io");
@@ -130,6 +137,11 @@ public class LiveConferences implements LiveConferenceQuery {
                 io.execute(() -> enter(extension, handle, leg));
             }
         });
+    }
+
+    /** Per-source limits on new calls and wrong PINs (the SIP side asks before answering). */
+    public SourceLimits limits() {
+        return limits;
     }
 
     /** The SIP module registers the dialer that places invite calls (at servlet start). */
@@ -322,6 +334,16 @@ public class LiveConferences implements LiveConferenceQuery {
         @Override
         public void callCountChanged(int delta) {
             callCount.addAndGet(delta);
+        }
+
+        @Override
+        public void wrongPin(String source) {
+            limits.wrongPin(source);
+        }
+
+        @Override
+        public Duration holdTimeout() {
+            return holdTimeout;
         }
     }
 }

@@ -101,6 +101,19 @@ public final class Conference {
 
     private List<Instruction> afterPin(PendingCaller pending, PinOutcome outcome, Instant now) {
         ParticipantId id = pending.caller().id();
+        boolean wrongPin = outcome instanceof PinOutcome.Denied d && d.reason() == PinOutcome.Reason.TOO_MANY_WRONG_PINS
+                || outcome instanceof PinOutcome.Waiting w && w.prompt() == PinOutcome.PinPrompt.PIN_WRONG;
+        if (wrongPin) {
+            List<Instruction> out = new ArrayList<>();
+            out.add(new Instruction.WrongPin(id)); // the adapter counts them per source (brute force)
+            out.addAll(pinResult(pending, outcome, now));
+            return out;
+        }
+        return pinResult(pending, outcome, now);
+    }
+
+    private List<Instruction> pinResult(PendingCaller pending, PinOutcome outcome, Instant now) {
+        ParticipantId id = pending.caller().id();
         if (outcome instanceof PinOutcome.Granted granted) {
             enteringPin.remove(id);
             return admit(pending.caller(), granted.role(), now);

@@ -52,6 +52,10 @@ public sealed interface Instruction {
     record StopMusicOnHold(ParticipantId participant) implements Instruction {
     }
 
+    /** The caller keyed a wrong PIN (an attempt, not yet the decision): for limits against guessing. */
+    record WrongPin(ParticipantId participant) implements Instruction {
+    }
+
     /** Play ringback to an inviter while an invite they placed rings (looping, until {@link StopRingback}). */
     record StartRingback(ParticipantId participant) implements Instruction {
     }

@@ -49,9 +49,9 @@ class ConferencePinAndAdmissionTest {
     void wrongPinIsReAskedThenTheThirdFailsWithAPromptAndHangup() {
         f.usePins();
         f.arrive("eve");
-        assertThat(f.keys("eve", "1#")).containsExactly(play("eve", Prompt.PIN_WRONG));
-        assertThat(f.keys("eve", "2#")).containsExactly(play("eve", Prompt.PIN_WRONG));
-        assertThat(f.keys("eve", "3#")).containsExactly(play("eve", Prompt.PIN_FAILED),
+        assertThat(f.keys("eve", "1#")).containsExactly(new Instruction.WrongPin(id("eve")), play("eve", Prompt.PIN_WRONG));
+        assertThat(f.keys("eve", "2#")).containsExactly(new Instruction.WrongPin(id("eve")), play("eve", Prompt.PIN_WRONG));
+        assertThat(f.keys("eve", "3#")).containsExactly(new Instruction.WrongPin(id("eve")), play("eve", Prompt.PIN_FAILED),
                 new Instruction.Hangup(id("eve"), HangupReason.PIN_FAILED));
         assertThat(f.conference.isIdle()).isTrue();
     }

@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.servlet.ServletException;
 import javax.servlet.sip.Address;
+import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
@@ -19,6 +20,7 @@ import javax.servlet.sip.TimerService;
 import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.live.SourceLimits;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.media.MediaException;
 import org.confbridge.media.MediaLeg;
@@ -50,6 +52,9 @@ public class ConferenceSipServlet extends SipServlet {
     private transient TimerService timers;
     /** Requests a conference asks for (BYEs) leave from here, never from its loop. */
     private transient ExecutorService sender;
+    private transient SipFactory factory;
+    private transient SourceLimits limits;
+    private final transient RefusalLog floods = new RefusalLog();
 
     @Override
     public void init() throws ServletException {
@@ -59,6 +64,8 @@ public class ConferenceSipServlet extends SipServlet {
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
+        factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        limits = live.limits();
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sip-dial-in-out");
             thread.setDaemon(true);
@@ -89,6 +96,21 @@ public class ConferenceSipServlet extends SipServlet {
         }
         if (!(request.getRequestURI() instanceof SipURI)) {
             reject(request, 416, null); // Unsupported URI Scheme
+            return;
+        }
+        String source = request.getRemoteAddr();
+        long blocked = limits.pinBlockedSeconds(source);
+        if (blocked > 0) {
+            SipServletResponse response = request.createResponse(403, "Too many wrong PINs, try later");
+            response.setHeader("Retry-After", String.valueOf(blocked));
+            response.send();
+            return;
+        }
+        if (!limits.allowInvite(source)) {
+            floods.refused(source);
+            SipServletResponse response = request.createResponse(503, "Too many calls from your address");
+            response.setHeader("Retry-After", "1");
+            response.send();
             return;
         }
         SipURI target = (SipURI) request.getRequestURI();
@@ -153,7 +175,7 @@ public class ConferenceSipServlet extends SipServlet {
             if (offer == null) {
                 sdp = negotiator.offer(local, rtp.localPort());
             } else {
-                MediaAnswer answer = negotiator.answer(offer, local, rtp.localPort());
+                MediaAnswer answer = SipCall.answer(negotiator, offer, local, rtp.localPort());
                 rtp.update(answer.media());
                 sdp = answer.sdp();
             }
@@ -169,6 +191,7 @@ public class ConferenceSipServlet extends SipServlet {
         String number = from.getURI() instanceof SipURI ? ((SipURI) from.getURI()).getUser() : from.getURI().toString();
         SipCall call = new SipCall(SipCall.Direction.DIAL_IN, request.getSession(), rtp, negotiator, number,
                 from.getDisplayName(), sender);
+        call.cameFrom(factory, request);
         DialIn dialIn = new DialIn(conference, offer == null);
         request.getSession().setAttribute(DialIn.ATTRIBUTE, dialIn);
         call.attach();
@@ -268,6 +291,9 @@ public class ConferenceSipServlet extends SipServlet {
      */
     @Override
     protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        if (!hasUsableCharset(request)) {
+            return;
+        }
         switch (request.getMethod()) {
             case "INVITE":
             case "ACK":
@@ -306,6 +332,52 @@ public class ConferenceSipServlet extends SipServlet {
         SipCall call = SipCall.of(session);
         if (call != null) {
             call.end();
+        }
+    }
+
+    /**
+     * A body in a charset Java does not know poisons the request: the SIP stack re-encodes it with that
+     * charset whenever it sends anything about it, fails, and the caller never gets a final answer. Such
+     * a request is answered 415 with the charset replaced, so that the answer can be sent at all.
+     */
+    private static boolean hasUsableCharset(SipServletRequest request) throws IOException {
+        String charset = request.getCharacterEncoding();
+        if (charset == null || isSupported(charset)) {
+            return true;
+        }
+        dropCharset(request);
+        if (!"ACK".equals(request.getMethod())) {
+            SipServletResponse response = request.createResponse(415, "Unsupported charset");
+            response.setHeader("Accept", ACCEPT);
+            response.send();
+        }
+        return false;
+    }
+
+    /**
+     * Removes the charset parameter from the stack's own copy of the request (the servlet API's
+     * setCharacterEncoding changes only the container's view, not what the stack encodes).
+     */
+    private static void dropCharset(SipServletRequest request) {
+        try {
+            Object message = request.getClass().getMethod("getMessage").invoke(request);
+            if (message instanceof javax.sip.message.Message sipMessage) {
+                javax.sip.header.ContentTypeHeader type =
+                        (javax.sip.header.ContentTypeHeader) sipMessage.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+                if (type != null) {
+                    type.removeParameter("charset");
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not drop the charset of " + request.getCallId(), e);
+        }
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
         }
     }
 

@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipURI;
 import org.confbridge.app.live.CallLeg;
 import org.confbridge.app.live.ParticipantHandle;
 import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.media.MediaLeg;
+import org.confbridge.media.sdp.IncompatibleMediaException;
+import org.confbridge.media.sdp.MalformedSdpException;
 import org.confbridge.media.sdp.MediaAnswer;
+import org.confbridge.media.sdp.NegotiatedMedia;
 import org.confbridge.media.sdp.SdpNegotiationException;
 import org.confbridge.media.sdp.SdpNegotiator;
 
@@ -41,6 +47,9 @@ public final class SipCall implements CallLeg {
     private final Executor sender;
     private volatile ParticipantHandle participant;
     private boolean ended;
+    /** Where the caller really is when it differs from its Contact (NAT): our BYE goes there. */
+    private volatile Address sourceRoute;
+    private volatile String sourceAddress;
 
     public SipCall(Direction direction, SipSession session, MediaLeg rtp, SdpNegotiator negotiator,
                    String callerNumber, String callerDisplayName, Executor sender) {
@@ -60,6 +69,37 @@ public final class SipCall implements CallLeg {
         }
         Object call = session.getAttribute(ATTRIBUTE);
         return call instanceof SipCall ? (SipCall) call : null;
+    }
+
+    /**
+     * The dial-in request came from {@code host:port} over {@code transport}: requests we send in the dialog
+     * go there (RFC 3581 style; the same TCP connection) when the caller's Contact names another address.
+     */
+    public void cameFrom(SipFactory factory, SipServletRequest initial) {
+        sourceAddress = initial.getRemoteAddr();
+        try {
+            Address contactHeader = initial.getAddressHeader("Contact");
+            if (contactHeader == null || !(contactHeader.getURI() instanceof SipURI)) {
+                return;
+            }
+            SipURI contact = (SipURI) contactHeader.getURI();
+            int contactPort = contact.getPort() < 0 ? 5060 : contact.getPort();
+            if (contact.getHost().equals(initial.getRemoteAddr()) && contactPort == initial.getRemotePort()) {
+                return;
+            }
+            SipURI route = factory.createSipURI(null, initial.getRemoteAddr());
+            route.setPort(initial.getRemotePort());
+            route.setTransportParam(initial.getTransport().toLowerCase(java.util.Locale.ROOT));
+            route.setLrParam(true);
+            sourceRoute = factory.createAddress(route);
+        } catch (javax.servlet.sip.ServletParseException | RuntimeException e) {
+            LOG.log(Level.FINE, "no source route for " + callerNumber, e);
+        }
+    }
+
+    @Override
+    public String sourceAddress() {
+        return sourceAddress;
     }
 
     /** Keeps this call with its session (before any response leaves, so every later request finds it). */
@@ -140,10 +180,36 @@ public final class SipCall implements CallLeg {
             return;
         }
         try {
-            session.createRequest("BYE").send();
+            SipServletRequest bye = session.createRequest("BYE");
+            Address route = sourceRoute;
+            if (route != null) {
+                toWhereTheCallerIs(bye, route);
+            }
+            bye.send();
             LOG.fine(() -> "BYE sent to " + participant + " (" + reason + ")");
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "BYE to " + participant + " not sent (the dialog is over)", e);
+        }
+    }
+
+    /**
+     * Behind NAT the caller's Contact names an address we cannot reach: the request goes to where its
+     * call came from instead (a loose route to that address, RFC 3581 style; the Request-URI stays the
+     * Contact). The SIP Servlet API refuses routes on requests in a dialog, so the route is set on the
+     * stack's own message.
+     */
+    private void toWhereTheCallerIs(SipServletRequest request, Address route) {
+        try {
+            Object message = request.getClass().getMethod("getMessage").invoke(request);
+            if (message instanceof javax.sip.message.Request sipRequest) {
+                javax.sip.address.AddressFactory addresses = javax.sip.SipFactory.getInstance().createAddressFactory();
+                javax.sip.header.HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
+                javax.sip.address.Address target = addresses.createAddress(route.getURI().toString());
+                sipRequest.addFirst(headers.createRouteHeader(target));
+            }
+        } catch (ReflectiveOperationException | java.text.ParseException
+                 | javax.sip.SipException | RuntimeException e) {
+            LOG.log(Level.INFO, "BYE to " + participant + " goes to its Contact: " + e);
         }
     }
 
@@ -167,7 +233,7 @@ public final class SipCall implements CallLeg {
                 request.createResponse(415).send();
                 return;
             } else {
-                MediaAnswer answer = negotiator.answer(offer, local, rtp.localPort());
+                MediaAnswer answer = answer(negotiator, offer, local, rtp.localPort());
                 rtp.update(answer.media());
                 sdp = answer.sdp();
                 ParticipantHandle handle = participant;
@@ -184,10 +250,41 @@ public final class SipCall implements CallLeg {
         ok.send();
     }
 
+    /**
+     * Answers an SDP offer, refusing what no call should do: an RTP address that is multicast or broadcast
+     * (we would send the conference there) or values out of range.
+     */
+    public static MediaAnswer answer(SdpNegotiator negotiator, String offer, InetAddress local, int port)
+            throws SdpNegotiationException {
+        MediaAnswer answer;
+        try {
+            answer = negotiator.answer(offer, local, port);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedSdpException("unusable SDP offer: " + e.getMessage(), e);
+        }
+        requireUnicast(answer.media());
+        return answer;
+    }
+
+    private static void requireUnicast(NegotiatedMedia media) throws IncompatibleMediaException {
+        InetAddress address = media.remoteRtp().getAddress();
+        if (address == null) {
+            return;
+        }
+        byte[] bytes = address.getAddress();
+        boolean broadcast = bytes.length == 4 && (bytes[0] & bytes[1] & bytes[2] & bytes[3] & 0xff) == 0xff;
+        if (address.isMulticastAddress() || broadcast) {
+            throw new IncompatibleMediaException("RTP to a multicast or broadcast address ("
+                    + address.getHostAddress() + ") is refused");
+        }
+    }
+
     /** Applies the remote SDP answer to our offer; false when it is unusable. */
     public boolean acceptAnswer(String sdp) {
         try {
-            rtp.update(negotiator.acceptAnswer(sdp));
+            NegotiatedMedia media = negotiator.acceptAnswer(sdp);
+            requireUnicast(media);
+            rtp.update(media);
             return true;
         } catch (SdpNegotiationException | IllegalArgumentException e) {
             LOG.info(() -> "unusable SDP answer from " + callerNumber + ": " + e.getMessage());
