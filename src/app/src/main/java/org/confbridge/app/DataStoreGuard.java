@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.Singleton;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.sql.DataSource;
 import org.confbridge.infrastructure.persistence.DatabaseErrors;
 
 /**
@@ -42,7 +48,16 @@ public class DataStoreGuard {
     /** A probe that has not come back by then (a hung connect) no longer blocks the next probe. */
     private static final long PROBE_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
+    private static final long EVICTION_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int MAX_EVICTION_CHECKS = 32;
+    private static final List<String> DRIVER_CONNECTIONS = List.of("org.h2.jdbc.JdbcConnection",
+            "org.postgresql.jdbc.PgConnection");
+
+    @Resource(name = "jdbc/confbridge")
+    private DataSource dataSource;
+
     private ResilienceSettings settings;
+    private volatile long lastEviction;
 
     private volatile long diskCheckedAt;
     private volatile long usableBytes = Long.MAX_VALUE;
@@ -109,6 +124,9 @@ public class DataStoreGuard {
      * else {@code failure} itself (or null when it is not a storage failure at all).
      */
     public RuntimeException storageFailure(Throwable failure) {
+        if (DatabaseErrors.isClosedDatabase(failure)) {
+            evictDeadConnections();
+        }
         if (DatabaseErrors.isDiskFull(failure)) {
             noteDiskFull(failure);
             probing.set(false);
@@ -136,6 +154,72 @@ public class DataStoreGuard {
         if (diskIsLow()) {
             throw diskFull();
         }
+    }
+
+    /**
+     * H2 closes its database for good after a failed write (disk full): every pooled connection then
+     * answers "database closed", and the pool keeps handing them out (it does not validate them), so
+     * nothing would work again until a restart. Here each idle pooled connection is checked and the dead
+     * ones are closed at the driver, which makes the pool drop them; the next connection opens the
+     * database file afresh (H2 recovers it to its last complete commit). At most once a second.
+     */
+    private void evictDeadConnections() {
+        long now = System.nanoTime();
+        if (now - lastEviction < EVICTION_INTERVAL_NANOS || dataSource == null) {
+            return;
+        }
+        lastEviction = now;
+        List<Connection> borrowed = new ArrayList<>();
+        int evicted = 0;
+        try {
+            for (int i = 0; i < MAX_EVICTION_CHECKS; i++) {
+                Connection c = dataSource.getConnection();
+                borrowed.add(c);
+                if (!c.isValid(1)) {
+                    closeAtDriver(c);
+                    evicted++;
+                } else {
+                    break; // a good one: the pool has fresh connections again
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the database cannot be opened yet (disk still full): the next failure tries again
+        } finally {
+            for (Connection c : borrowed) {
+                try {
+                    c.close();
+                } catch (SQLException | RuntimeException e) {
+                    // already dead
+                }
+            }
+        }
+        if (evicted > 0) {
+            int n = evicted;
+            LOG.warning(() -> "dropped " + n + " dead database connection(s) from the pool");
+        }
+    }
+
+    /** Closes the JDBC driver's own connection under the pool's wrappers. */
+    private static void closeAtDriver(Connection pooled) {
+        List<ClassLoader> loaders = new ArrayList<>();
+        loaders.add(pooled.getClass().getClassLoader());
+        loaders.add(Thread.currentThread().getContextClassLoader());
+        loaders.add(DataStoreGuard.class.getClassLoader());
+        for (String driverClass : DRIVER_CONNECTIONS) {
+            for (ClassLoader loader : loaders) {
+                try {
+                    Class<?> type = Class.forName(driverClass, false, loader);
+                    if (pooled.isWrapperFor(type)) {
+                        ((Connection) pooled.unwrap(type)).close();
+                        return;
+                    }
+                } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
+                    // not this driver, or not visible from this loader
+                }
+            }
+        }
+        LOG.warning(() -> "cannot reach the driver connection under " + pooled.getClass().getName()
+                + " to drop it from the pool");
     }
 
     /** Disk state for the health check. */
