@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,7 @@ public class DataStoreGuard {
             for (int i = 0; i < MAX_EVICTION_CHECKS; i++) {
                 Connection c = dataSource.getConnection();
                 borrowed.add(c);
-                if (!c.isValid(1)) {
+                if (!answers(c)) {
                     closeAtDriver(c);
                     evicted++;
                 } else {
@@ -184,6 +185,7 @@ public class DataStoreGuard {
             }
         } catch (SQLException | RuntimeException e) {
             // the database cannot be opened yet (disk still full): the next failure tries again
+            LOG.fine(() -> "checking pooled connections failed: " + e);
         } finally {
             for (Connection c : borrowed) {
                 try {
@@ -196,6 +198,17 @@ public class DataStoreGuard {
         if (evicted > 0) {
             int n = evicted;
             LOG.warning(() -> "dropped " + n + " dead database connection(s) from the pool");
+        }
+    }
+
+    /** A query works on it (H2's isValid() still says yes after the database was closed under it). */
+    private static boolean answers(Connection c) {
+        try (Statement statement = c.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
