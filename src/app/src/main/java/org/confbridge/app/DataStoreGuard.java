@@ -59,6 +59,7 @@ public class DataStoreGuard {
 
     private ResilienceSettings settings;
     private volatile long lastEviction;
+    private volatile boolean evictionPending;
 
     private volatile long diskCheckedAt;
     private volatile long usableBytes = Long.MAX_VALUE;
@@ -88,6 +89,9 @@ public class DataStoreGuard {
      * @return true when this request is the probe of an open circuit (report its outcome)
      */
     public boolean beforeDatabaseWork(boolean writes) {
+        if (evictionPending) {
+            evictDeadConnections();
+        }
         if (writes) {
             requireWritable();
         }
@@ -126,7 +130,7 @@ public class DataStoreGuard {
      */
     public RuntimeException storageFailure(Throwable failure) {
         if (DatabaseErrors.isClosedDatabase(failure)) {
-            evictDeadConnections();
+            evictionPending = true; // done before the next request, when this one has handed its connection back
         }
         if (DatabaseErrors.isDiskFull(failure)) {
             noteDiskFull(failure);
@@ -170,34 +174,39 @@ public class DataStoreGuard {
             return;
         }
         lastEviction = now;
-        List<Connection> borrowed = new ArrayList<>();
+        evictionPending = false;
         int evicted = 0;
         try {
+            // The pool lends its most recently returned connection first: the dead ones come first.
+            // Each dead one is closed (and so dropped) before the next is borrowed, so this never holds
+            // more than one connection and cannot exhaust the pool.
             for (int i = 0; i < MAX_EVICTION_CHECKS; i++) {
                 Connection c = dataSource.getConnection();
-                borrowed.add(c);
-                if (!answers(c)) {
+                boolean good = answers(c);
+                if (!good) {
                     closeAtDriver(c);
                     evicted++;
-                } else {
-                    break; // a good one: the pool has fresh connections again
+                }
+                close(c);
+                if (good) {
+                    break; // a fresh connection: the rest of the pool was opened after the failure
                 }
             }
         } catch (SQLException | RuntimeException e) {
             // the database cannot be opened yet (disk still full): the next failure tries again
             LOG.fine(() -> "checking pooled connections failed: " + e);
-        } finally {
-            for (Connection c : borrowed) {
-                try {
-                    c.close();
-                } catch (SQLException | RuntimeException e) {
-                    // already dead
-                }
-            }
         }
         if (evicted > 0) {
             int n = evicted;
             LOG.warning(() -> "dropped " + n + " dead database connection(s) from the pool");
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            // already dead
         }
     }
 
