@@ -214,7 +214,8 @@ public class DataStoreGuard {
     private static boolean answers(Connection c) {
         try (Statement statement = c.createStatement()) {
             statement.setQueryTimeout(2);
-            statement.execute("SELECT 1");
+            // A table, not "SELECT 1": H2 evaluates a constant without touching its (closed) store.
+            statement.execute("SELECT id FROM clients WHERE id = 0");
             return true;
         } catch (SQLException | RuntimeException e) {
             return false;
