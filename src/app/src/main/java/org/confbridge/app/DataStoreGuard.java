@@ -4,22 +4,15 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
-import javax.annotation.Resource;
 import javax.ejb.ConcurrencyManagement;
 import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.Singleton;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
 import org.confbridge.infrastructure.persistence.DatabaseErrors;
 
 /**
@@ -46,20 +39,11 @@ public class DataStoreGuard {
     private static final long DISK_CHECK_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
     /** After a write failed for lack of space, writes stay refused this long before one is tried again. */
     private static final long DISK_FAILURE_HOLD_NANOS = Duration.ofSeconds(2).toNanos();
+    static final int WRITE_AMPLIFICATION = 3;
     /** A probe that has not come back by then (a hung connect) no longer blocks the next probe. */
     private static final long PROBE_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
-    private static final long EVICTION_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final int MAX_EVICTION_CHECKS = 32;
-    private static final List<String> DRIVER_CONNECTIONS = List.of("org.h2.jdbc.JdbcConnection",
-            "org.postgresql.jdbc.PgConnection");
-
-    @Resource(name = "jdbc/confbridge")
-    private DataSource dataSource;
-
     private ResilienceSettings settings;
-    private volatile long lastEviction;
-    private volatile boolean evictionPending;
 
     private volatile long diskCheckedAt;
     private volatile long usableBytes = Long.MAX_VALUE;
@@ -89,9 +73,6 @@ public class DataStoreGuard {
      * @return true when this request is the probe of an open circuit (report its outcome)
      */
     public boolean beforeDatabaseWork(boolean writes) {
-        if (evictionPending) {
-            evictDeadConnections();
-        }
         if (writes) {
             requireWritable();
         }
@@ -129,9 +110,6 @@ public class DataStoreGuard {
      * else {@code failure} itself (or null when it is not a storage failure at all).
      */
     public RuntimeException storageFailure(Throwable failure) {
-        if (DatabaseErrors.isClosedDatabase(failure)) {
-            evictionPending = true; // done before the next request, when this one has handed its connection back
-        }
         if (DatabaseErrors.isDiskFull(failure)) {
             noteDiskFull(failure);
             probing.set(false);
@@ -162,87 +140,16 @@ public class DataStoreGuard {
     }
 
     /**
-     * H2 closes its database for good after a failed write (disk full): every pooled connection then
-     * answers "database closed", and the pool keeps handing them out (it does not validate them), so
-     * nothing would work again until a restart. Here each idle pooled connection is checked and the dead
-     * ones are closed at the driver, which makes the pool drop them; the next connection opens the
-     * database file afresh (H2 recovers it to its last complete commit). At most once a second.
+     * Like {@link #requireWritable()}, for a write of about {@code bytes}: refused unless the floor is
+     * still free after it (counted {@value #WRITE_AMPLIFICATION} times: the database writes a new copy of
+     * what it changes before the old one is freed). Keeps a large upload from running the disk out in
+     * the middle of a database write: H2 closes its file for good when a write fails.
      */
-    private void evictDeadConnections() {
-        long now = System.nanoTime();
-        if (now - lastEviction < EVICTION_INTERVAL_NANOS || dataSource == null) {
-            return;
+    public void requireWritable(long bytes) {
+        requireWritable();
+        if (usableBytes != Long.MAX_VALUE && usableBytes - WRITE_AMPLIFICATION * bytes < settings.diskMinFreeBytes()) {
+            throw diskFull();
         }
-        lastEviction = now;
-        evictionPending = false;
-        int evicted = 0;
-        try {
-            // The pool lends its most recently returned connection first: the dead ones come first.
-            // Each dead one is closed (and so dropped) before the next is borrowed, so this never holds
-            // more than one connection and cannot exhaust the pool.
-            for (int i = 0; i < MAX_EVICTION_CHECKS; i++) {
-                Connection c = dataSource.getConnection();
-                boolean good = answers(c);
-                if (!good) {
-                    closeAtDriver(c);
-                    evicted++;
-                }
-                close(c);
-                if (good) {
-                    break; // a fresh connection: the rest of the pool was opened after the failure
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            // the database cannot be opened yet (disk still full): the next failure tries again
-            LOG.fine(() -> "checking pooled connections failed: " + e);
-        }
-        if (evicted > 0) {
-            int n = evicted;
-            LOG.warning(() -> "dropped " + n + " dead database connection(s) from the pool");
-        }
-    }
-
-    private static void close(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException | RuntimeException e) {
-            // already dead
-        }
-    }
-
-    /** A query works on it (H2's isValid() still says yes after the database was closed under it). */
-    private static boolean answers(Connection c) {
-        try (Statement statement = c.createStatement()) {
-            statement.setQueryTimeout(2);
-            // A table, not "SELECT 1": H2 evaluates a constant without touching its (closed) store.
-            statement.execute("SELECT id FROM clients WHERE id = 0");
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Closes the JDBC driver's own connection under the pool's wrappers. */
-    private static void closeAtDriver(Connection pooled) {
-        List<ClassLoader> loaders = new ArrayList<>();
-        loaders.add(pooled.getClass().getClassLoader());
-        loaders.add(Thread.currentThread().getContextClassLoader());
-        loaders.add(DataStoreGuard.class.getClassLoader());
-        for (String driverClass : DRIVER_CONNECTIONS) {
-            for (ClassLoader loader : loaders) {
-                try {
-                    Class<?> type = Class.forName(driverClass, false, loader);
-                    if (pooled.isWrapperFor(type)) {
-                        ((Connection) pooled.unwrap(type)).close();
-                        return;
-                    }
-                } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
-                    // not this driver, or not visible from this loader
-                }
-            }
-        }
-        LOG.warning(() -> "cannot reach the driver connection under " + pooled.getClass().getName()
-                + " to drop it from the pool");
     }
 
     /** Disk state for the health check. */

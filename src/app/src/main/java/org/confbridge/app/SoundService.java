@@ -2,6 +2,7 @@ package org.confbridge.app;
 
 import java.time.Instant;
 import java.util.List;
+import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
@@ -30,6 +31,9 @@ public class SoundService {
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
 
+    @EJB
+    private DataStoreGuard storage;
+
     private final TelephonyPcm converter = new TelephonyPcm();
 
     public List<SoundView> list(ApiCaller caller, long clientId) {
@@ -48,6 +52,7 @@ public class SoundService {
         caller.requireAccessTo(clientId);
         requireTitle(title);
         TelephonyPcm.Converted converted = convert(data);
+        storage.requireWritable((long) data.length + converted.pcm().length);
         Instant now = Instant.now();
         SoundEntity sound = new SoundEntity(clientId, title, now);
         sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(), now);
@@ -67,6 +72,7 @@ public class SoundService {
             sound.rename(title, Instant.now());
         }
         TelephonyPcm.Converted converted = convert(data);
+        storage.requireWritable((long) data.length + converted.pcm().length);
         sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(),
                 Instant.now());
         em.find(SoundAudioEntity.class, soundId).replace(data, converted.pcm());

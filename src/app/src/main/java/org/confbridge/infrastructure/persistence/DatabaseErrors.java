@@ -63,16 +63,6 @@ public final class DatabaseErrors {
         return false;
     }
 
-    /** H2 closed the database (after a fatal file error): its connections are dead for good. */
-    public static boolean isClosedDatabase(Throwable t) {
-        for (SQLException e : sqlExceptions(t)) {
-            if (e.getErrorCode() == H2_DATABASE_IS_CLOSED || e.getErrorCode() == H2_DATABASE_CALLED_AT_SHUTDOWN) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The disk under the database (or a file being written) is full. */
     public static boolean isDiskFull(Throwable t) {
         Throwable c = t;
