@@ -92,17 +92,16 @@ class DiskFullIT {
             // Now under the 2 MB floor: every write is refused. (Not to 0 bytes: H2 then fails its own
             // housekeeping writes and closes its file for good in this process; see the class comment.)
             fill(filler, usable(mount) - MB);
+            Answer health = awaitHealth(api, "DOWN");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("problems").toString()).contains("disk");
+            assertThat(health.json().at("/disk/status").asText()).isEqualTo("DOWN");
             Answer refused = api.post(EXTENSIONS, token, extensionJson(randomNumber()));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(507);
             assertThat(refused.json().get("error").asText()).isEqualTo("insufficient_storage");
             Answer renamed = api.put(SOUNDS + acknowledgedSounds.get(0), token, "{\"title\":\"full\"}");
             assertThat(renamed.status()).as(renamed.toString()).isEqualTo(507);
             assertThat(api.get(EXTENSIONS, token).status()).as("reads go on").isEqualTo(200);
-            Answer health = api.get("/api/ver1.0/health", null);
-            assertThat(health.status()).isEqualTo(503);
-            assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
-            assertThat(health.json().get("problems").toString()).contains("disk");
-            assertThat(health.json().at("/disk/status").asText()).isEqualTo("DOWN");
 
             Files.delete(filler);
             long freed = System.nanoTime();
@@ -138,6 +137,20 @@ class DiskFullIT {
             }
             createExtension(api, token, new ArrayList<>());
         }
+    }
+
+    /** Polls the health check (it reads the disk's free space) until it reports {@code status}. */
+    private static Answer awaitHealth(ApiClient api, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Answer health;
+        do {
+            health = api.get("/api/ver1.0/health", null);
+            if (status.equals(health.json().get("status").asText())) {
+                return health;
+            }
+            Thread.sleep(100); // polling interval, not a synchronisation
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("health never said " + status + ": " + health);
     }
 
     private static void createExtension(ApiClient api, String token, List<String> acknowledged) {
