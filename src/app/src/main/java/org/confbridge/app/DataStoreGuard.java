@@ -13,6 +13,7 @@ import javax.ejb.ConcurrencyManagementType;
 import javax.ejb.Singleton;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import org.confbridge.infrastructure.DiskReserve;
 import org.confbridge.infrastructure.persistence.DatabaseErrors;
 
 /**
@@ -35,8 +36,6 @@ import org.confbridge.infrastructure.persistence.DatabaseErrors;
 public class DataStoreGuard {
 
     private static final Logger LOG = Logger.getLogger(DataStoreGuard.class.getName());
-    /** Disk space is read at most this often (a statfs call; cheap, but not per request). */
-    private static final long DISK_CHECK_INTERVAL_NANOS = Duration.ofMillis(250).toNanos();
     /** After a write failed for lack of space, writes stay refused this long before one is tried again. */
     private static final long DISK_FAILURE_HOLD_NANOS = Duration.ofSeconds(2).toNanos();
     static final int WRITE_AMPLIFICATION = 3;
@@ -45,7 +44,7 @@ public class DataStoreGuard {
 
     private ResilienceSettings settings;
 
-    private volatile long diskCheckedAt;
+    private DiskReserve reserve;
     private volatile long usableBytes = Long.MAX_VALUE;
     private volatile long diskFailedAt;
     private volatile boolean diskFailed;
@@ -59,12 +58,14 @@ public class DataStoreGuard {
 
     @PostConstruct
     void readSettings() {
-        settings = ResilienceSettings.fromEnvironment();
+        useSettings(ResilienceSettings.fromEnvironment());
     }
 
     /** For tests that wire the guard by hand. */
     void useSettings(ResilienceSettings s) {
         settings = s;
+        reserve = new DiskReserve(s.dataDir(), s.diskReserveBytes());
+        diskIsLow(); // writes the reserve when there is room
     }
 
     /**
@@ -75,6 +76,8 @@ public class DataStoreGuard {
     public boolean beforeDatabaseWork(boolean writes) {
         if (writes) {
             requireWritable();
+        } else {
+            diskIsLow(); // releases the disk reserve before a read if the disk filled up meanwhile
         }
         if (!circuitOpen) {
             return false;
@@ -158,10 +161,13 @@ public class DataStoreGuard {
         long usable = usableBytes;
         String reason = null;
         if (low) {
-            reason = diskFailed && usable >= settings.diskMinFreeBytes()
+            long mb = 1024 * 1024;
+            reason = diskFailed && !diskLow
                     ? "disk full: a write failed for lack of space on the data disk; writes resume when space is back"
-                    : "disk almost full: " + usable / (1024 * 1024) + " MB usable on the data disk, writes need at least "
-                    + settings.diskMinFreeBytes() / (1024 * 1024) + " MB (CONF_DISK_MIN_FREE_MB)";
+                    : "disk almost full: " + usable / mb + " MB usable on the data disk; writes need at least "
+                    + settings.diskMinFreeBytes() / mb + " MB (CONF_DISK_MIN_FREE_MB)"
+                    + (reserve.present() ? "" : " plus " + reserve.size() / mb
+                    + " MB to restore the released disk reserve (CONF_DISK_RESERVE_MB)");
         }
         return new DiskState(!low, settings.dataDir().toString(), usable == Long.MAX_VALUE ? -1 : usable,
                 settings.diskMinFreeBytes(), reason);
@@ -176,20 +182,35 @@ public class DataStoreGuard {
         return settings.databaseRetryAfter();
     }
 
-    private boolean diskIsLow() {
+    /**
+     * Reads the free space (a statfs call, every time: a cached value would let a write through onto a
+     * disk that filled up a moment ago). Below the floor the disk reserve is released, so the database
+     * keeps room for its own bookkeeping; writes stay refused until there is room for the floor and
+     * the reserve again, and then the reserve is written back.
+     */
+    private synchronized boolean diskIsLow() {
         long now = System.nanoTime();
-        if (now - diskCheckedAt > DISK_CHECK_INTERVAL_NANOS) {
+        usableBytes = usableSpace(settings.dataDir());
+        long floor = settings.diskMinFreeBytes();
+        boolean reserveMissing = !reserve.present();
+        boolean low = usableBytes < floor + (reserveMissing ? reserve.size() : 0);
+        if (usableBytes < floor && !reserveMissing && reserve.release()) {
+            LOG.severe(() -> "disk almost full: released the " + reserve.size() / (1024 * 1024)
+                    + " MB disk reserve (" + reserve.file() + ") so the database can finish its own writes");
             usableBytes = usableSpace(settings.dataDir());
-            diskCheckedAt = now;
-            boolean low = usableBytes < settings.diskMinFreeBytes();
-            if (low != diskLow) {
-                diskLow = low;
-                if (low) {
-                    LOG.severe(() -> "disk almost full: " + usableBytes + " bytes usable under " + settings.dataDir()
-                            + ", less than CONF_DISK_MIN_FREE_MB; writes are refused until space is freed");
-                } else {
-                    LOG.warning(() -> "disk space is back (" + usableBytes + " bytes usable): writes are accepted again");
-                }
+        } else if (!low && reserveMissing && reserve.create()) {
+            usableBytes = usableSpace(settings.dataDir());
+            low = usableBytes < floor;
+        }
+        if (low != diskLow) {
+            diskLow = low;
+            long usable = usableBytes;
+            if (low) {
+                LOG.severe(() -> "disk almost full: " + usable + " bytes usable under " + settings.dataDir()
+                        + ", less than CONF_DISK_MIN_FREE_MB (+ CONF_DISK_RESERVE_MB while the reserve is released);"
+                        + " writes are refused until space is freed");
+            } else {
+                LOG.warning(() -> "disk space is back (" + usable + " bytes usable): writes are accepted again");
             }
         }
         if (diskFailed && now - diskFailedAt > DISK_FAILURE_HOLD_NANOS && !diskLow) {

@@ -26,10 +26,7 @@ import org.junit.jupiter.api.Test;
  * server: a write that would not fit and every write once the disk is full are refused with 507
  * (never 500), health says DOWN naming the disk, reads go on;
  * freeing the space brings writes back by themselves; after a restart every write that was answered
- * 201 is there. Not covered: a disk filled to the last byte by someone else, where H2 closes its
- * database file after a failed background write and cannot reopen it in the same process (the pool
- * keeps the dead connections and the old file lock stays held): that needs the launcher's datasource
- * to validate connections and a restart policy, see the hardening report.
+ * 201 is there.
  */
 class DiskFullIT {
 
@@ -60,7 +57,8 @@ class DiskFullIT {
     @Test
     void aFullDiskRefusesWritesWith507LosesNoAcknowledgedWriteAndRecoversByItself() throws Exception {
         Path data = mount.resolve("data");
-        Map<String, String> env = Map.of("CONF_DATA_DIR", data.toString(), "CONF_DISK_MIN_FREE_MB", "2");
+        Map<String, String> env = Map.of("CONF_DATA_DIR", data.toString(), "CONF_DISK_MIN_FREE_MB", "2",
+                "CONF_DISK_RESERVE_MB", "4");
         List<String> acknowledgedExtensions = new ArrayList<>();
         List<Long> acknowledgedSounds = new ArrayList<>();
         Path filler = mount.resolve("filler");
@@ -89,9 +87,7 @@ class DiskFullIT {
                 statuses.add(201);
             }
 
-            // Now under the 2 MB floor: every write is refused. (Not to 0 bytes: H2 then fails its own
-            // housekeeping writes and closes its file for good in this process; see the class comment.)
-            fill(filler, usable(mount) - MB);
+            fill(filler, usable(mount)); // to the last byte: the server releases its 4 MB disk reserve
             Answer health = awaitHealth(api, "DOWN");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("problems").toString()).contains("disk");
