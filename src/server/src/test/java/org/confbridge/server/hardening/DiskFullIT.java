@@ -16,6 +16,10 @@ import org.confbridge.interfaces.rest.ApiClient;
 import org.confbridge.interfaces.rest.ApiClient.Answer;
 import org.confbridge.interfaces.rest.WavFiles;
 import org.confbridge.server.RunningServer;
+import org.confbridge.server.media.ConferenceFixture;
+import org.confbridge.testkit.Call;
+import org.confbridge.testkit.CallState;
+import org.confbridge.testkit.TestPhone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +66,13 @@ class DiskFullIT {
         List<String> acknowledgedExtensions = new ArrayList<>();
         List<Long> acknowledgedSounds = new ArrayList<>();
         Path filler = mount.resolve("filler");
-        try (RunningServer server = RunningServer.start(env)) {
+        try (RunningServer server = RunningServer.start(env); TestPhone phone = TestPhone.start()) {
             ApiClient api = new ApiClient(server.baseUrl());
+            ConferenceFixture conferences = new ConferenceFixture(server);
+            ConferenceFixture.Conference conference = conferences.create(null);
+            Call listener = conferences.dial(phone, conference, 500);
+            Call talker = conferences.dial(phone, conference, 700);
+            assertThat(listener.audio().awaitTone(700, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8))).isTrue();
             String token = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
             for (int i = 0; i < 3; i++) {
                 createExtension(api, token, acknowledgedExtensions);
@@ -98,6 +107,12 @@ class DiskFullIT {
             Answer renamed = api.put(SOUNDS + acknowledgedSounds.get(0), token, "{\"title\":\"full\"}");
             assertThat(renamed.status()).as(renamed.toString()).isEqualTo(507);
             assertThat(api.get(EXTENSIONS, token).status()).as("reads go on").isEqualTo(200);
+            assertThat(listener.audio().awaitTone(700, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8)))
+                    .as("the call that was up goes on while the disk is full").isTrue();
+            Call newcomer = conferences.dial(phone, conference, 900);
+            assertThat(talker.audio().awaitTone(900, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8)))
+                    .as("a new caller joins while the disk is full").isTrue();
+            newcomer.hangup();
 
             Files.delete(filler);
             long freed = System.nanoTime();
@@ -120,6 +135,9 @@ class DiskFullIT {
             Answer upload = api.upload(SOUNDS, token, "after", "after.wav", WavFiles.sine(440, 8000, 16, 1, 1));
             assertThat(upload.status()).isEqualTo(201);
             acknowledgedSounds.add(upload.json().get("id").asLong());
+            assertThat(listener.state()).isEqualTo(CallState.ANSWERED);
+            talker.hangup();
+            listener.hangup();
         }
 
         try (RunningServer restarted = RunningServer.start(env)) {
