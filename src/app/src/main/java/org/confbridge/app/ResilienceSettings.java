@@ -2,11 +2,11 @@ package org.confbridge.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import org.confbridge.app.config.Settings;
 
 /**
- * Limits that keep the API answering under attack or faults, read once from the published settings
- * ({@code -Dconfbridge.<key>}, else the environment variable {@code CONF_<KEY>}, else the default).
+ * Limits that keep the API answering under attack or faults, read once from the process's
+ * {@link Settings} ({@code -Dconfbridge.x.y}, else {@code CONF_X_Y}, else the default).
  *
  * @param dataDir               CONF_DATA_DIR: the disk watched for free space
  * @param diskMinFreeBytes      CONF_DISK_MIN_FREE_MB (default 64): below this much usable space on the data
@@ -33,32 +33,18 @@ public record ResilienceSettings(Path dataDir, long diskMinFreeBytes, long diskR
     }
 
     public static ResilienceSettings fromEnvironment() {
+        return from(Settings.current());
+    }
+
+    public static ResilienceSettings from(Settings s) {
+        long mb = 1024 * 1024;
         return new ResilienceSettings(
-                Path.of(value("data.dir", "./data")).toAbsolutePath().normalize(),
-                longValue("disk.min.free.mb", 64) * 1024 * 1024,
-                longValue("disk.reserve.mb", 16) * 1024 * 1024,
-                Duration.ofSeconds(longValue("db.retry.after.seconds", 2)),
-                (int) longValue("oauth.max.failures", 10),
-                Duration.ofSeconds(longValue("oauth.failure.window.seconds", 300)),
-                Duration.ofSeconds(longValue("oauth.block.seconds", 300)));
-    }
-
-    private static String value(String key, String fallback) {
-        String property = System.getProperty("confbridge." + key);
-        if (property != null && !property.isBlank()) {
-            return property.trim();
-        }
-        String env = System.getenv("CONF_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
-        return env != null && !env.isBlank() ? env.trim() : fallback;
-    }
-
-    private static long longValue(String key, long fallback) {
-        String raw = value(key, String.valueOf(fallback));
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("CONF_" + key.toUpperCase(Locale.ROOT).replace('.', '_')
-                    + " must be a whole number, got '" + raw + "'", e);
-        }
+                s.dataDir(),
+                s.number("disk.min.free.mb", 64, 0, 1024 * 1024) * mb,
+                s.number("disk.reserve.mb", 16, 0, 64 * 1024) * mb,
+                Duration.ofSeconds(s.number("db.retry.after.seconds", 2, 1, 3600)),
+                (int) s.number("oauth.max.failures", 10, 1, 1_000_000),
+                Duration.ofSeconds(s.number("oauth.failure.window.seconds", 300, 1, 86_400)),
+                Duration.ofSeconds(s.number("oauth.block.seconds", 300, 1, 86_400)));
     }
 }
