@@ -104,6 +104,46 @@ class HostileSipIT {
         aNormalCallerStillGetsIn();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"udp", "tcp"})
+    void malformedAndUnservedRequestsGetTheAnswersOfRfc3261(String transport) throws Exception {
+        java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        java.util.Map<String, RawSip.Request> requests = new java.util.LinkedHashMap<>();
+        RawSip.Request noContact = new RawSip.Request("INVITE", uri(open));
+        noContact.contact = null;
+        noContact.body = RawSip.sdp("127.0.0.1", 4000);
+        requests.put("INVITE without Contact", noContact);
+        expected.put("INVITE without Contact", 400);
+        RawSip.Request otherVersion = new RawSip.Request("OPTIONS", uri(open));
+        otherVersion.version = "SIP/3.0";
+        requests.put("SIP/3.0", otherVersion);
+        expected.put("SIP/3.0", 505);
+        RawSip.Request notify = new RawSip.Request("NOTIFY", uri(open));
+        notify.extra.add("Event: presence");
+        requests.put("NOTIFY", notify);
+        expected.put("NOTIFY", 481);
+        RawSip.Request publish = new RawSip.Request("PUBLISH", uri(open));
+        publish.extra.add("Event: presence");
+        requests.put("PUBLISH", publish);
+        expected.put("PUBLISH", 489);
+        requests.put("MESSAGE", new RawSip.Request("MESSAGE", uri(open)));
+        expected.put("MESSAGE", 405);
+        for (var entry : requests.entrySet()) {
+            String answer;
+            if (transport.equals("udp")) {
+                try (RawSip sip = from("127.0.7.1")) {
+                    answer = sip.finalResponse(entry.getValue(), ANSWER);
+                }
+            } else {
+                answer = RawSip.overTcp(entry.getValue(), server.sipPort(), ANSWER);
+            }
+            assertThat(answer).as(entry.getKey() + " over " + transport).isNotNull();
+            assertThat(RawSip.status(answer)).as(entry.getKey() + " over " + transport + ": " + answer.split("\r\n")[0])
+                    .isEqualTo(expected.get(entry.getKey()));
+        }
+        aNormalCallerStillGetsIn();
+    }
+
     @Test
     void anInfoWithAPoisonCharsetIsAnswered415AndTheCallGoesOn() throws Exception {
         try (RawSip caller = from("127.0.2.1")) {

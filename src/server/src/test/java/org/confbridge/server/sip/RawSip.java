@@ -152,6 +152,30 @@ final class RawSip implements AutoCloseable {
         return to.substring(to.indexOf("tag=") + 4).split(";")[0];
     }
 
+    /** Sends {@code request} over a new TCP connection and returns the first final response, or null. */
+    static String overTcp(Request request, int serverPort, Duration timeout) throws IOException {
+        try (java.net.Socket tcp = new java.net.Socket(InetAddress.getLoopbackAddress(), serverPort)) {
+            tcp.setSoTimeout((int) timeout.toMillis());
+            String local = tcp.getLocalAddress().getHostAddress() + ":" + tcp.getLocalPort();
+            String text = request.text(local).replace("SIP/2.0/UDP", "SIP/2.0/TCP")
+                    .replace("<sip:raw@" + local + ">", "<sip:raw@" + local + ";transport=tcp>");
+            tcp.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(tcp.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("SIP/2.0 ") && Integer.parseInt(line.substring(8, 11)) >= 200) {
+                        return line;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+            return null;
+        }
+    }
+
     @Override
     public void close() {
         socket.close();
