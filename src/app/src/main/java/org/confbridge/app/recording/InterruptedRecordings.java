@@ -13,7 +13,8 @@ import org.confbridge.infrastructure.persistence.RecordingEntity;
 
 /**
  * At start-up, recordings this server left "recording" when it stopped abruptly (crash, kill) are
- * marked failed, so that their metadata tells the truth and they can be deleted. Only recordings whose
+ * marked failed, so that their metadata tells the truth and they can be deleted, and the partial
+ * {@code .part} file the killed recorder left is removed. Only recordings whose
  * file lies under this server's recording directory are touched: other servers sharing the database
  * keep theirs.
  */
@@ -38,6 +39,14 @@ public class InterruptedRecordings {
             if (recording.getFilePath() != null && Path.of(recording.getFilePath()).startsWith(mine)) {
                 recording.fail(ERROR);
                 failed++;
+                Path file = Path.of(recording.getFilePath());
+                try {
+                    // What the killed recorder had written so far: nobody can play it, it only fills the disk.
+                    java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".part"));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "could not delete the partial file of recording "
+                            + recording.getId(), e);
+                }
             }
         }
         if (failed > 0) {

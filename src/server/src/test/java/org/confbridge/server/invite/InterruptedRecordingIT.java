@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.confbridge.interfaces.rest.ApiClient;
 import org.confbridge.server.RunningServer;
@@ -43,6 +44,11 @@ class InterruptedRecordingIT {
             Thread.sleep(2000); // a call recorded for a while (and the database's delayed write done)
             serverProcessOf(dataDir).destroyForcibly(); // SIGKILL: no graceful end of the recording
         }
+        List<Path> partial;
+        try (var files = Files.walk(dataDir.resolve("recordings"))) {
+            partial = files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+        assertThat(partial).as("the killed recorder left its partial file").isNotEmpty();
         try (RunningServer restarted = RunningServer.start(Map.of("CONF_DATA_DIR", dataDir.toString()))) {
             ApiClient api = new ApiClient(restarted.baseUrl());
             String token = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
@@ -54,6 +60,7 @@ class InterruptedRecordingIT {
             assertThat(recording.get("error").asText()).contains("server stopped");
             assertStatus(api.delete(RECORDINGS + recordingId, token), 204);
         }
+        assertThat(partial).as("partial files removed at the restart").allSatisfy(f -> assertThat(f).doesNotExist());
     }
 
     private static JsonNode awaitOne(ApiClient api, String token) throws InterruptedException {
