@@ -49,7 +49,8 @@ class ConfigurationDocsTest {
                 String code = Files.readString(file);
                 collect(LITERAL, code, read);
                 String name = file.getFileName().toString();
-                if (name.endsWith("Settings.java") || name.endsWith("Config.java")) {
+                if (name.endsWith("Settings.java") || name.endsWith("Config.java")
+                        || code.contains("import org.confbridge.app.config.Settings;")) {
                     collect(READ, code, read);
                 }
             }
