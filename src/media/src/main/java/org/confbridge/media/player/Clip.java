@@ -4,4 +4,12 @@ package org.confbridge.media.player;
 @FunctionalInterface
 public interface Clip {
     AudioSource open();
+
+    /**
+     * The clip's samples if it is held in memory (8 kHz 16-bit; must not be modified), else null.
+     * Lets the player read it with a cursor it reuses instead of opening a new source per play.
+     */
+    default short[] pcm() {
+        return null;
+    }
 }

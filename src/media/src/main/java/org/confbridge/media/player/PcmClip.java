@@ -16,6 +16,11 @@ public final class PcmClip implements Clip {
         return new PcmClip(new short[(int) (millis * AudioFrames.SAMPLE_RATE / 1000)]);
     }
 
+    @Override
+    public short[] pcm() {
+        return samples;
+    }
+
     public int length() {
         return samples.length;
     }

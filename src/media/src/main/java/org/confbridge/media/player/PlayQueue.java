@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.confbridge.media.PlaybackOutcome;
+import org.confbridge.media.codec.AudioFrames;
 
 /**
  * The playbacks waiting for one target (a leg or a room), played one after another, one frame
@@ -27,6 +28,8 @@ public final class PlayQueue {
     }
 
     private final Deque<Entry> waiting = new ArrayDeque<>();
+    private final PcmCursor cursor = new PcmCursor();
+    private final short[] probe = new short[AudioFrames.FRAME_SAMPLES];
     private int waitingCount; // mirrors waiting.size(): the idle check in read() need not touch the deque
     private Entry current;
     private int clipIndex;
@@ -95,7 +98,7 @@ public final class PlayQueue {
                         continue;
                     }
                 }
-                source = clips.get(clipIndex++).open();
+                source = open(clips.get(clipIndex++));
             }
             if (source.read(frame)) {
                 return true;
@@ -120,14 +123,44 @@ public final class PlayQueue {
         }
     }
 
-    private static boolean allEmpty(List<Clip> clips) {
-        short[] probe = new short[org.confbridge.media.codec.AudioFrames.FRAME_SAMPLES];
-        for (Clip clip : clips) {
-            if (clip.open().read(probe)) {
+    /** A source over the clip: the reused in-memory cursor if it can, so that looping allocates nothing. */
+    private AudioSource open(Clip clip) {
+        short[] samples = clip.pcm();
+        if (samples == null) {
+            return clip.open();
+        }
+        cursor.samples = samples;
+        cursor.position = 0;
+        return cursor;
+    }
+
+    private boolean allEmpty(List<Clip> clips) {
+        for (int i = 0, n = clips.size(); i < n; i++) {
+            Clip clip = clips.get(i);
+            short[] samples = clip.pcm();
+            if (samples != null ? samples.length > 0 : clip.open().read(probe)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Reads in-memory samples frame by frame; one per queue, reused for every clip it plays. */
+    private static final class PcmCursor implements AudioSource {
+        short[] samples;
+        int position;
+
+        @Override
+        public boolean read(short[] frame) {
+            if (position >= samples.length) {
+                return false;
+            }
+            int count = Math.min(AudioFrames.FRAME_SAMPLES, samples.length - position);
+            System.arraycopy(samples, position, frame, 0, count);
+            java.util.Arrays.fill(frame, count, AudioFrames.FRAME_SAMPLES, (short) 0);
+            position += count;
+            return true;
+        }
     }
 
     private void finishCurrent(PlaybackOutcome outcome) {

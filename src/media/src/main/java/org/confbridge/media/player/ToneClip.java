@@ -49,6 +49,11 @@ public final class ToneClip implements Clip {
     }
 
     @Override
+    public short[] pcm() {
+        return samples;
+    }
+
+    @Override
     public AudioSource open() {
         return new PcmClip(samples).open();
     }

@@ -25,7 +25,8 @@ public final class InboundQueue {
 
     /** One received audio payload. Owned by the consumer between {@link #poll} and {@link #release}. */
     public static final class Slot {
-        final byte[] payload = new byte[RtpPacket.MAX_PAYLOAD];
+        // Sized for one 20 ms G.711 frame; grows (once) for a longer packet up to MAX_PAYLOAD.
+        byte[] payload = new byte[TYPICAL_PAYLOAD];
         int length;
         long timestamp;
         int ssrc;
@@ -59,6 +60,8 @@ public final class InboundQueue {
         }
     }
 
+    private static final int TYPICAL_PAYLOAD = 160;
+
     private final Slot[] slots;
     private final int mask;
     // Indexes live in this object (VarHandles, not AtomicLongs): two fewer objects for the tick to touch.
@@ -83,12 +86,17 @@ public final class InboundQueue {
             return false;
         }
         Slot slot = slots[(int) (t & mask)];
+        if (slot.payload.length < length) {
+            slot.payload = new byte[Math.min(RtpPacket.MAX_PAYLOAD, Math.max(length, 2 * slot.payload.length))];
+        }
         System.arraycopy(data, offset, slot.payload, 0, length);
         slot.length = length;
         slot.timestamp = timestamp;
         slot.ssrc = ssrc;
         slot.marker = marker;
-        slot.codec = codec;
+        if (slot.codec != codec) {
+            slot.codec = codec; // a reference store costs a GC write barrier: only when it changes
+        }
         TAIL.setRelease(this, t + 1); // publishes the slot contents to the consumer
         return true;
     }

@@ -89,10 +89,15 @@ public final class JitterBuffer {
             offset = ts - playout;
         }
         latePacketsInRow = 0;
-        for (int i = 0; i < length; i++) {
-            int index = (ts + i) & MASK;
-            ring[index] = codec.decode(payload[i]); // decode straight into place: one pass over the packet
-            filled[index >>> 6] |= 1L << index;      // (long shifts use the low 6 bits of index)
+        // Decode straight into place (one pass over the packet, table lookups), in at most two
+        // pieces where the ring wraps, and mark the samples as present a word at a time.
+        int index = ts & MASK;
+        int first = Math.min(length, RING_SAMPLES - index);
+        codec.decode(payload, 0, first, ring, index);
+        setRange(index, first);
+        if (first < length) {
+            codec.decode(payload, first, length - first, ring, 0);
+            setRange(0, length - first);
         }
         if (ts + length - writtenEnd > 0) {
             writtenEnd = ts + length;
@@ -106,17 +111,20 @@ public final class JitterBuffer {
             return FrameKind.SILENCE;
         }
         dropBacklog();
-        int got = 0;
-        for (int i = 0; i < FRAME; i++) {
-            int index = (playout + i) & MASK;
-            long bit = 1L << index;
-            if ((filled[index >>> 6] & bit) != 0) {
-                out[i] = ring[index];
-                filled[index >>> 6] &= ~bit;
-                got++;
-            } else {
-                out[i] = 0;
+        int index = playout & MASK;
+        int first = Math.min(FRAME, RING_SAMPLES - index);
+        int got;
+        if (allSet(index, first) && (first == FRAME || allSet(0, FRAME - first))) {
+            // The usual case: the whole frame arrived. Copy it out and free its slots in bulk.
+            System.arraycopy(ring, index, out, 0, first);
+            clearRange(index, first);
+            if (first < FRAME) {
+                System.arraycopy(ring, 0, out, first, FRAME - first);
+                clearRange(0, FRAME - first);
             }
+            got = FRAME;
+        } else {
+            got = readSampleBySample(out);
         }
         playout += FRAME;
         if (got > 0) {
@@ -138,6 +146,82 @@ public final class JitterBuffer {
         return FrameKind.SILENCE;
     }
 
+    /** A frame with gaps: present samples are copied, missing ones are zero. Returns how many were present. */
+    private int readSampleBySample(short[] out) {
+        int got = 0;
+        for (int i = 0; i < FRAME; i++) {
+            int index = (playout + i) & MASK;
+            long bit = 1L << index;
+            if ((filled[index >>> 6] & bit) != 0) {
+                out[i] = ring[index];
+                filled[index >>> 6] &= ~bit;
+                got++;
+            } else {
+                out[i] = 0;
+            }
+        }
+        return got;
+    }
+
+    /** Mask of the bits {@code from..to} (inclusive, 0..63) of one word. */
+    private static long mask(int from, int to) {
+        return (-1L << from) & (-1L >>> (63 - to));
+    }
+
+    /** Marks samples {@code from .. from + length - 1} present (no wrap: {@code from + length <= RING_SAMPLES}). */
+    private void setRange(int from, int length) {
+        int last = from + length - 1;
+        int w0 = from >>> 6;
+        int w1 = last >>> 6;
+        if (w0 == w1) {
+            filled[w0] |= mask(from & 63, last & 63);
+            return;
+        }
+        filled[w0] |= mask(from & 63, 63);
+        for (int w = w0 + 1; w < w1; w++) {
+            filled[w] = -1L;
+        }
+        filled[w1] |= mask(0, last & 63);
+    }
+
+    /** Marks samples {@code from .. from + length - 1} absent (no wrap). */
+    private void clearRange(int from, int length) {
+        int last = from + length - 1;
+        int w0 = from >>> 6;
+        int w1 = last >>> 6;
+        if (w0 == w1) {
+            filled[w0] &= ~mask(from & 63, last & 63);
+            return;
+        }
+        filled[w0] &= ~mask(from & 63, 63);
+        for (int w = w0 + 1; w < w1; w++) {
+            filled[w] = 0L;
+        }
+        filled[w1] &= ~mask(0, last & 63);
+    }
+
+    /** True if every sample {@code from .. from + length - 1} is present (no wrap). */
+    private boolean allSet(int from, int length) {
+        int last = from + length - 1;
+        int w0 = from >>> 6;
+        int w1 = last >>> 6;
+        if (w0 == w1) {
+            long m = mask(from & 63, last & 63);
+            return (filled[w0] & m) == m;
+        }
+        long m0 = mask(from & 63, 63);
+        if ((filled[w0] & m0) != m0) {
+            return false;
+        }
+        for (int w = w0 + 1; w < w1; w++) {
+            if (filled[w] != -1L) {
+                return false;
+            }
+        }
+        long m1 = mask(0, last & 63);
+        return (filled[w1] & m1) == m1;
+    }
+
     /**
      * If the sender's clock runs faster than ours, or a burst after a network stall left audio
      * piled up, the extra delay would stay for the rest of the call. While more than three frames
@@ -153,9 +237,11 @@ public final class JitterBuffer {
             return;
         }
         backlogReads = 0;
-        for (int i = 0; i < FRAME; i++) {
-            int index = (playout + i) & MASK;
-            filled[index >>> 6] &= ~(1L << index);
+        int index = playout & MASK;
+        int first = Math.min(FRAME, RING_SAMPLES - index);
+        clearRange(index, first);
+        if (first < FRAME) {
+            clearRange(0, FRAME - first);
         }
         playout += FRAME;
         discardedFrames++;

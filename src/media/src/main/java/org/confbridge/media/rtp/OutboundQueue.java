@@ -61,7 +61,9 @@ final class OutboundQueue {
         long t = (long) TAIL.getAcquire(this);
         Slot slot = slots[(int) (t & mask)];
         slot.length = length;
-        slot.destination = destination;
+        if (slot.destination != destination) {
+            slot.destination = destination; // a reference store costs a GC write barrier: only when it changes
+        }
         TAIL.setRelease(this, t + 1);
     }
 
@@ -78,7 +80,6 @@ final class OutboundQueue {
             } else {
                 counters.countSendError();
             }
-            slot.destination = null;
         }
         HEAD.setRelease(this, h);
         return sent;

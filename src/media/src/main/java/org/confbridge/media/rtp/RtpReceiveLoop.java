@@ -38,6 +38,10 @@ public final class RtpReceiveLoop implements AutoCloseable {
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    // Loop thread only. The sessions to flush, by index (no iterator per tick); the consumer of
+    // ready keys is made once (a capturing lambda per select would allocate on every wake-up).
+    private final java.util.ArrayList<RtpSession> sessions = new java.util.ArrayList<>();
+    private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
     private volatile boolean running = true;
     private volatile boolean flushRequested;
 
@@ -54,6 +58,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
         runOnLoop(() -> {
             try {
                 channel.register(selector, SelectionKey.OP_READ, session);
+                sessions.add(session);
             } catch (ClosedChannelException e) {
                 LOG.log(Level.FINE, "channel closed before registration", e);
             }
@@ -65,6 +70,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
         runOnLoop(() -> {
             SelectionKey key = channel.keyFor(selector);
             if (key != null) {
+                sessions.remove((RtpSession) key.attachment());
                 key.cancel();
                 try {
                     selector.selectNow(); // deregisters the cancelled key so the socket can really close
@@ -100,24 +106,19 @@ public final class RtpReceiveLoop implements AutoCloseable {
     }
 
     private void run() {
-        byte[] data = buffer.array();
         while (running) {
             try {
-                int ready = selector.select(key -> {
-                    if (key.isValid() && key.isReadable()) {
-                        receiveOne((DatagramChannel) key.channel(), (RtpSession) key.attachment(), data);
-                    }
-                });
+                int ready = selector.select(onReady);
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
                     task.run();
                 }
                 if (flushRequested) {
                     flushRequested = false;
-                    for (SelectionKey key : selector.keys()) {
-                        ((RtpSession) key.attachment()).flushOutbound();
+                    for (int i = 0, n = sessions.size(); i < n; i++) {
+                        sessions.get(i).flushOutbound();
                     }
-                } else if (ready < COALESCE_BELOW_KEYS && selector.keys().size() > COALESCE_MIN_LEGS) {
+                } else if (ready < COALESCE_BELOW_KEYS && sessions.size() > COALESCE_MIN_LEGS) {
                     // Many legs but few packets per wake-up: each packet would pay a whole
                     // epoll_wait. Waiting a fraction of a millisecond lets packets gather, so one
                     // system call serves many legs. Irrelevant for small loads (not done there).
@@ -127,6 +128,12 @@ public final class RtpReceiveLoop implements AutoCloseable {
                 // One bad datagram or channel must not stop media for everyone else.
                 LOG.log(Level.WARNING, "RTP receive loop error", e);
             }
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        if (key.isValid() && key.isReadable()) {
+            receiveOne((DatagramChannel) key.channel(), (RtpSession) key.attachment(), buffer.array());
         }
     }
 
@@ -170,6 +177,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
                 key.cancel();
                 closeQuietly((DatagramChannel) key.channel());
             }
+            sessions.clear();
             running = false;
         });
         running = false;
