@@ -18,7 +18,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
-JAR=${SERVER_JAR:-$HERE/../target/confbridge-server.jar}
+JAR=$(cd "$(dirname "${SERVER_JAR:-$HERE/../target/confbridge-server.jar}")" && pwd)/$(basename "${SERVER_JAR:-confbridge-server.jar}")
 BENCH_JAR=${BENCH_JAR:-$ROOT/src/bench/target/benchmarks.jar}
 HEAP=${HEAP:-256m}
 [ -f "$JAR" ] || { echo "build the server first: mvn -B -q -pl src/server -am package -DskipTests" >&2; exit 1; }
@@ -40,7 +40,7 @@ run_one() {
   CONF_SIP_PORT=$sip CONF_HTTP_PORT=$http CONF_DATA_DIR=$work/data \
   CONF_RTP_PORT_MIN=${RTP_PORT_MIN:-20000} CONF_RTP_PORT_MAX=${RTP_PORT_MAX:-29999} \
   CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret \
-    java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec "$@"' _ "$work" java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 1 180); do grep -q "confbridge ready in" "$work/server.log" && break

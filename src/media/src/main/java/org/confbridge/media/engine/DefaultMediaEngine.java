@@ -65,7 +65,7 @@ public final class DefaultMediaEngine implements MediaEngine {
         this.events = events;
         this.io = io;
         this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
-        this.clock = ownClock ? new MediaClock(TICK_NANOS, mixer::tick, "media-clock") : null;
+        this.clock = ownClock ? new MediaClock(TICK_NANOS, mixer::tick, mixer::ticksSkipped, "media-clock") : null;
         for (AudioCodec codec : AudioCodec.values()) {
             java.util.Arrays.fill(silencePayloads[codec.ordinal()], G711Codec.of(codec).silence());
         }

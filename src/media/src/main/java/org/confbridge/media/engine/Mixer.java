@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confbridge.media.codec.AudioFrames;
 
 /**
  * The 20 ms tick over all legs and rooms. Only the clock thread (or a test stepping it) calls
@@ -49,6 +50,18 @@ final class Mixer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Clock thread: a stall made the clock skip {@code ticks} ticks. Every leg's RTP clock jumps by
+     * that much time before the next packet, so phones see a gap (time passed without packets)
+     * rather than every later packet arriving late.
+     */
+    void ticksSkipped(long ticks) {
+        int samples = (int) Math.min(Integer.MAX_VALUE / 2, ticks * AudioFrames.FRAME_SAMPLES);
+        for (int i = 0, n = legs.size(); i < n; i++) {
+            legs.get(i).session.skip(samples);
+        }
     }
 
     void post(Runnable command) {

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * every {@code periodNanos}. Drift-corrected: tick n is due at {@code start + n * period}, so a
  * late tick does not shift later ones. If the thread falls more than {@value #MAX_BACKLOG_TICKS}
  * ticks behind (a stalled machine), the missed ticks are skipped and counted instead of being
- * run in a burst.
+ * run in a burst; the skip listener hears how many, so that RTP timestamps can account for the
+ * time that passed (RFC 3550: the timestamp is the sampling instant).
  */
 public final class MediaClock implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MediaClock.class.getName());
@@ -19,6 +20,7 @@ public final class MediaClock implements AutoCloseable {
 
     private final long periodNanos;
     private final Runnable tick;
+    private final java.util.function.LongConsumer skipped;
     private final LongSupplier nanoTime;
     private final Thread thread;
     private final AtomicLong ticks = new AtomicLong();
@@ -27,8 +29,14 @@ public final class MediaClock implements AutoCloseable {
     private volatile boolean running;
 
     public MediaClock(long periodNanos, Runnable tick, String threadName) {
+        this(periodNanos, tick, count -> { }, threadName);
+    }
+
+    /** @param skipped told (on the clock thread, before the next tick) how many ticks a stall skipped */
+    public MediaClock(long periodNanos, Runnable tick, java.util.function.LongConsumer skipped, String threadName) {
         this.periodNanos = periodNanos;
         this.tick = tick;
+        this.skipped = skipped;
         this.nanoTime = System::nanoTime;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
@@ -64,6 +72,7 @@ public final class MediaClock implements AutoCloseable {
             if (behind > MAX_BACKLOG_TICKS) {
                 skippedTicks.addAndGet(behind);
                 n += behind;
+                skipped.accept(behind);
             }
         }
     }
