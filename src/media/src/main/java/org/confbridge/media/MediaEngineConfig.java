@@ -62,14 +62,16 @@ public record MediaEngineConfig(
 
     /**
      * Defaults: ports 20000-29999, 30 s media timeout, one I/O loop per core (at most two: the
-     * packet path is system calls, and the mixer needs a core too), 40 ms jitter buffer.
+     * packet path is system calls, and the mixer needs a core too), 40 ms jitter buffer, the tick
+     * shared by as many threads (at most two: rooms spread over both cores of a small machine),
+     * strict RTP source rule.
      */
     public static MediaEngineConfig defaults(InetAddress bindAddress) {
         int loops = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         // Talk threshold: mean energy of a sine of amplitude 200 (about -44 dBFS): above line noise
         // (-60..-50 dBFS), below quiet speech. It also gates who enters the mix, so err low.
         return new MediaEngineConfig(bindAddress, 20000, 29999, Duration.ofSeconds(30), loops, 2,
-                200.0 * 200.0 / 2, Duration.ofMillis(400), false, 1);
+                200.0 * 200.0 / 2, Duration.ofMillis(400), false, loops);
     }
 
     public MediaEngineConfig withPorts(int min, int max) {

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confbridge.media.codec.AudioFrames;
@@ -20,7 +18,9 @@ import org.confbridge.media.codec.AudioFrames;
  * <p>Rooms are independent, so with {@code partitions > 1} the tick splits them between the
  * clock thread and helper threads: a room and all its members are handled by one thread
  * (read each member's frame, sum, mix-minus, send), so no state is shared inside a tick.
- * Legs in no room are split by position. The helpers only run while a tick is in progress.
+ * Legs in no room are split by position. The helpers only run while a tick is in progress; they
+ * are plain threads handed each tick by a generation counter and park/unpark, so that a tick
+ * allocates nothing (an executor would allocate a task and a future per tick).
  */
 final class Mixer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Mixer.class.getName());
@@ -33,8 +33,11 @@ final class Mixer implements AutoCloseable {
     private final long mediaTimeoutNanos;
     private final Runnable afterTick;
     private final int partitions;
-    private final ExecutorService helpers;
-    private final List<Future<?>> pending = new ArrayList<>();
+    private final List<Thread> helpers = new ArrayList<>();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private volatile long generation;   // written by the ticking thread: a new tick for the helpers
+    private volatile Thread ticking;    // the thread waiting for the helpers
+    private volatile boolean closed;
     private long tickCount;
 
     /**
@@ -45,11 +48,36 @@ final class Mixer implements AutoCloseable {
         this.mediaTimeoutNanos = mediaTimeoutNanos;
         this.afterTick = afterTick;
         this.partitions = partitions;
-        this.helpers = partitions == 1 ? null : Executors.newFixedThreadPool(partitions - 1, runnable -> {
-            Thread thread = new Thread(runnable, "media-mix");
-            thread.setDaemon(true);
-            return thread;
-        });
+        for (int p = 1; p < partitions; p++) {
+            int partition = p;
+            Thread helper = new Thread(() -> helpLoop(partition), "media-mix-" + p);
+            helper.setDaemon(true);
+            helper.setPriority(Thread.MAX_PRIORITY);
+            helpers.add(helper);
+            helper.start();
+        }
+    }
+
+    /** A helper thread: runs its partition of each tick, then tells the ticking thread. */
+    private void helpLoop(int partition) {
+        long seen = 0;
+        while (!closed) {
+            long current = generation;
+            if (current == seen) {
+                LockSupport.park(this);
+                continue;
+            }
+            seen = current;
+            try {
+                process(partition);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "media tick partition failed", e);
+            } finally {
+                if (remaining.decrementAndGet() == 0) {
+                    LockSupport.unpark(ticking);
+                }
+            }
+        }
     }
 
     /**
@@ -78,15 +106,19 @@ final class Mixer implements AutoCloseable {
                 LOG.log(Level.SEVERE, "media command failed", e);
             }
         }
-        if (helpers == null) {
+        if (helpers.isEmpty()) {
             process(0);
         } else {
-            for (int p = 1; p < partitions; p++) {
-                int partition = p;
-                pending.add(helpers.submit(() -> process(partition)));
+            ticking = Thread.currentThread();
+            remaining.set(helpers.size());
+            generation = generation + 1; // publishes the commands applied above to the helpers
+            for (int i = 0, n = helpers.size(); i < n; i++) {
+                LockSupport.unpark(helpers.get(i));
             }
             process(0);
-            awaitHelpers();
+            while (remaining.get() > 0) { // the helpers' work is visible once the count is zero
+                LockSupport.parkNanos(this, 200_000);
+            }
         }
         if (++tickCount % TIMEOUT_CHECK_TICKS == 0) {
             long now = System.nanoTime();
@@ -120,19 +152,6 @@ final class Mixer implements AutoCloseable {
         }
     }
 
-    private void awaitHelpers() {
-        for (Future<?> future : pending) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                LOG.log(Level.SEVERE, "media tick partition failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        pending.clear();
-    }
-
     void addLeg(Leg leg) {
         legs.add(leg);
     }
@@ -157,8 +176,9 @@ final class Mixer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (helpers != null) {
-            helpers.shutdownNow();
+        closed = true;
+        for (Thread helper : helpers) {
+            LockSupport.unpark(helper);
         }
     }
 }

@@ -34,7 +34,16 @@ class TickAllocationTest {
 
     @Test
     void steadyStateTicksAllocateNothing() throws Exception {
-        fixture = new EngineFixture();
+        measure(1);
+    }
+
+    @Test
+    void steadyStateTicksSharedByTwoThreadsAllocateNothing() throws Exception {
+        measure(2);
+    }
+
+    private void measure(int mixThreads) throws Exception {
+        fixture = new EngineFixture(EngineFixture.baseConfig().withMixThreads(mixThreads));
         List<MediaLeg> legs = new ArrayList<>();
         Room first = fixture.engine.createRoom("first");
         Room second = fixture.engine.createRoom("second");
@@ -46,12 +55,14 @@ class TickAllocationTest {
         second.playToAll(PlayRequest.of(Announcement.tone(Tone.BEEP)).looped());
         legs.get(5).play(PlayRequest.of(Announcement.tone(Tone.BEEP)).looped());
 
-        long[] receiveThreads = receiveThreadIds();
+        long[] receiveThreads = threadIds("media-rtp-rx");
+        long[] mixThreadIds = threadIds("media-mix");
         long tickBytes = 0;
         long receiveBytes = 0;
         for (int round = 0; round < 2; round++) { // round 0 warms up (class loading, first talk events)
             tickBytes = 0;
             long receiveBefore = allocated(receiveThreads);
+            long helpersBefore = allocated(mixThreadIds);
             for (int tick = 0; tick < 400; tick++) {
                 long[] expected = new long[8];
                 for (int i = 0; i < 8; i++) {
@@ -70,6 +81,7 @@ class TickAllocationTest {
                 }
             }
             receiveBytes = allocated(receiveThreads) - receiveBefore;
+            tickBytes += allocated(mixThreadIds) - helpersBefore;
         }
 
         // Zero per tick: 16 bytes in every tick would be 6400. The margin is for a rare event
@@ -79,9 +91,9 @@ class TickAllocationTest {
         assertThat(receiveBytes).as("bytes allocated by the receive threads over 400 ticks").isLessThan(4096);
     }
 
-    private static long[] receiveThreadIds() {
+    private long[] threadIds(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("media-rtp-rx")).mapToLong(Thread::getId).toArray();
+                .filter(thread -> thread.getName().startsWith(prefix)).mapToLong(Thread::getId).toArray();
     }
 
     private static long allocated(long[] ids) {
