@@ -14,11 +14,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confbridge.app.events.ConferenceEvent;
+import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.invite.InviteCall;
 import org.confbridge.app.invite.InviteDialer;
 import org.confbridge.app.invite.InviteProgress;
 import org.confbridge.app.media.AudioCatalog;
 import org.confbridge.app.media.ConferenceAudio;
+import org.confbridge.app.recording.CallRecorder;
 import org.confbridge.domain.conference.Caller;
 import org.confbridge.domain.conference.Conference;
 import org.confbridge.domain.conference.HangupReason;
@@ -62,7 +65,7 @@ final class LiveConference {
 
         /** Starts recording an invited participant (blocking work: runs on the I/O executor). */
         void startRecording(long extensionId, org.confbridge.media.MediaLeg leg, String number, String inviter,
-                            Instant now);
+                            Instant now, CallRecorder.Listener listener);
 
         /** The conference is over and has left the registry. */
         void closed(LiveConference conference);
@@ -75,6 +78,9 @@ final class LiveConference {
 
         /** How long a call may stay on hold before it is ended (a forgotten held call holds a port forever). */
         Duration holdTimeout();
+
+        /** Where events go (never blocks). */
+        ConferenceEvents events();
     }
 
     /** One call in the conference. */
@@ -101,7 +107,25 @@ final class LiveConference {
     private final Map<InviteId, Boolean> invitesOut = new LinkedHashMap<>();
     private ScheduledFuture<?> timer;
     private Instant timerAt;
-    private boolean closed;
+    /** Written on the loop under {@link #admission}; read by callers about to join. */
+    private volatile boolean closed;
+    /**
+     * Joins handed over but not yet run: the conference does not close under them. The one monitor a
+     * conference has, held for a few instructions by a joining caller's thread and by the loop.
+     */
+    private final Object admission = new Object();
+    private int arriving;
+
+    // Events: this run's id, who is acting in the current task, what the last task left behind.
+    private final String conferenceId = ParticipantIds.next().value();
+    private String actor = "system";
+    private boolean started;
+    private Instant startedAt;
+    private int peakParticipants;
+    private boolean lastLocked;
+    private boolean lastNotificationsOn = true;
+    private final java.util.Set<ParticipantId> joined = new java.util.HashSet<>();
+    private final Map<ParticipantId, String> leaveReasons = new java.util.HashMap<>();
 
     LiveConference(long extensionId, long clientId, ConferenceSettings settings, AudioCatalog.LoadedSounds sounds,
                    org.confbridge.domain.conference.ConferencePolicy policy, Room room, ScheduledExecutorService loop,
@@ -130,8 +154,11 @@ final class LiveConference {
             loop.execute(() -> {
                 try {
                     task.run();
+                    flagEvents();
+                    actor = "system";
                     rescheduleTimer();
                 } catch (RuntimeException e) {
+                    actor = "system";
                     LOG.log(Level.WARNING, "conference " + extensionId + ": task failed", e);
                 }
             });
@@ -167,19 +194,37 @@ final class LiveConference {
 
     // ------------------------------------------------------------------ calls (on the loop)
 
-    /** False when this conference has closed meanwhile: the registry starts a new one for the caller. */
-    boolean arrive(ParticipantHandle handle, CallLeg leg) {
-        if (closed) {
-            return false;
+    /**
+     * A caller is about to be handed over ({@link #arrive} follows on the loop): false when this conference
+     * has already closed (the registry then starts a new one).
+     */
+    boolean reserveArrival() {
+        synchronized (admission) {
+            if (closed) {
+                return false;
+            }
+            arriving++;
+            return true;
+        }
+    }
+
+    /** A caller reserved with {@link #reserveArrival} arrives. */
+    void arrive(ParticipantHandle handle, CallLeg leg) {
+        synchronized (admission) {
+            arriving--;
         }
         ParticipantId id = handle.id();
         seat(handle, leg);
         carryOut(conference.arrive(new Caller(id, leg.callerNumber(), leg.callerDisplayName()), now()));
         closeIfIdle();
-        return true;
     }
 
     private void seat(ParticipantHandle handle, CallLeg leg) {
+        if (!started) {
+            started = true;
+            startedAt = now();
+            emit("conference.started", null, Map.of());
+        }
         seats.put(handle.id(), new Seat(handle, leg));
         around.callCountChanged(1);
         audio.add(handle.id(), leg.media());
@@ -192,6 +237,10 @@ final class LiveConference {
             return;
         }
         around.callCountChanged(-1);
+        String reason = leaveReasons.remove(id);
+        if (joined.remove(id)) {
+            emit("participant.left", id, Map.of("reason", reason != null ? reason : "hangup"));
+        }
         String name = audio.remove(id);
         carryOut(conference.leave(id, now()));
         if (name != null) {
@@ -201,6 +250,7 @@ final class LiveConference {
     }
 
     void keyPressed(ParticipantId id, char key) {
+        actor = id.value();
         if (seats.containsKey(id)) {
             carryOut(conference.pressKey(id, key, now()));
         }
@@ -225,6 +275,7 @@ final class LiveConference {
             LOG.info(() -> "participant " + id + " of conference " + extensionId + " on hold for "
                     + around.holdTimeout() + ": ending the call");
             seat.leg.hangUp(null);
+            leaveReasons.put(id, "hold_timeout");
             leave(id);
         }
     }
@@ -237,6 +288,7 @@ final class LiveConference {
         }
         LOG.info(() -> "no RTP from participant " + id + " of conference " + extensionId + ": ending the call");
         seat.leg.hangUp(null);
+        leaveReasons.put(id, "media_timeout");
         leave(id);
     }
 
@@ -256,6 +308,7 @@ final class LiveConference {
             return;
         }
         audio.useSounds(sounds);
+        actor = "settings";
         carryOut(conference.changeSettings(settings, now()));
     }
 
@@ -268,7 +321,9 @@ final class LiveConference {
 
     // ------------------------------------------------------------------ moderator actions (REST, on the loop)
 
+    /** The rules, for a REST action (run on the loop; what they decide goes to {@link #apply}). */
     Conference rules() {
+        actor = "api";
         return conference;
     }
 
@@ -286,6 +341,7 @@ final class LiveConference {
 
     /** Carries out what a REST action decided. */
     void apply(List<Instruction> instructions) {
+        actor = "api";
         carryOut(instructions);
         closeIfIdle();
     }
@@ -298,9 +354,18 @@ final class LiveConference {
 
     private void carryOut(List<Instruction> instructions) {
         for (Instruction instruction : instructions) {
+            if (instruction instanceof Instruction.ConnectToRoom connect) {
+                participantJoined(connect);
+            } else if (instruction instanceof Instruction.SetMuted mute) {
+                if (joined.contains(mute.participant())) {
+                    emit(mute.muted() ? "participant.muted" : "participant.unmuted", mute.participant(),
+                            Map.of("by", actor));
+                }
+            }
             if (instruction instanceof Instruction.Hangup hangup) {
                 Seat seat = seats.get(hangup.participant());
                 if (seat != null) {
+                    leaveReasons.put(hangup.participant(), hangup.reason().name().toLowerCase(java.util.Locale.ROOT));
                     CallLeg leg = seat.leg;
                     // BYE once the caller has heard why ("wrong PIN", "the conference has ended").
                     audio.afterQueuedAudio(hangup.participant(), () -> hangUp(leg, hangup));
@@ -356,11 +421,33 @@ final class LiveConference {
         }
         String inviter = record.inviter() == null ? null : conference.participant(record.inviter())
                 .map(p -> p.displayName() != null ? p.displayName() : p.number()).orElse(null);
-        around.startRecording(extensionId, seat.leg.media(), record.number().value(), inviter, now());
+        ParticipantId participant = record.participant();
+        around.startRecording(extensionId, seat.leg.media(), record.number().value(), inviter, now(),
+                new CallRecorder.Listener() {
+                    @Override
+                    public void started(long recordingId) {
+                        emit("recording.started", participant, Map.of("recording_id", recordingId));
+                    }
+
+                    @Override
+                    public void finished(long recordingId, long millis) {
+                        emit("recording.finished", participant,
+                                Map.of("recording_id", recordingId, "duration_ms", millis));
+                    }
+
+                    @Override
+                    public void failed(Long recordingId, String reason) {
+                        Map<String, Object> data = new LinkedHashMap<>();
+                        data.put("recording_id", recordingId);
+                        data.put("reason", reason);
+                        emit("recording.failed", participant, data);
+                    }
+                });
     }
 
     private void inviteRinging(InviteId invite) {
         if (invitesOut.containsKey(invite)) {
+            emit("invite.ringing", null, inviteData(invite, null));
             carryOut(conference.inviteRinging(invite, now()));
         }
     }
@@ -371,12 +458,18 @@ final class LiveConference {
             leg.hangUp(HangupReason.INVITE_CANCELLED);
             return;
         }
+        Map<String, Object> data = inviteData(invite, null);
         seat(handle, leg);
+        data.put("participant_id", handle.id().value());
+        emit("invite.answered", handle.id(), data);
         carryOut(conference.inviteAnswered(invite, handle.id(), now()));
         closeIfIdle();
     }
 
     private void inviteFailed(InviteId invite, InviteFailure failure) {
+        if (invitesOut.containsKey(invite)) {
+            emit("invite.failed", null, inviteData(invite, failure.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (invitesOut.remove(invite) != null) {
             carryOut(conference.inviteFailed(invite, failure, now()));
             closeIfIdle();
@@ -426,6 +519,68 @@ final class LiveConference {
         public void onMediaTimeout() {
             execute(() -> mediaTimedOut(id));
         }
+
+        @Override
+        public void onTalking(boolean talking) {
+            execute(() -> {
+                if (joined.contains(id)) {
+                    emit(talking ? "participant.talking" : "participant.stopped_talking", id, Map.of());
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void participantJoined(Instruction.ConnectToRoom connect) {
+        ParticipantId id = connect.participant();
+        if (!joined.add(id)) {
+            return;
+        }
+        peakParticipants = Math.max(peakParticipants, joined.size());
+        Map<String, Object> data = new LinkedHashMap<>();
+        conference.participant(id).ifPresent(p -> {
+            data.put("number", p.number());
+            data.put("name", p.displayName());
+            data.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+            data.put("origin", p.origin().name().toLowerCase(java.util.Locale.ROOT));
+            data.put("invited_by", p.invitedBy() == null ? null : p.invitedBy().value());
+        });
+        data.put("muted", connect.muted());
+        emit("participant.joined", id, data);
+    }
+
+    private Map<String, Object> inviteData(InviteId invite, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("invite_id", invite.value());
+        conference.pendingInvites().stream().filter(i -> i.id().equals(invite)).findFirst().ifPresent(i -> {
+            data.put("number", i.number().value());
+            data.put("invited_by", i.inviter() == null ? null : i.inviter().value());
+        });
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        return data;
+    }
+
+    /** Lock and join notifications changed during the task just run: one event each. */
+    private void flagEvents() {
+        if (closed) {
+            return; // the flags were reset by the end of the conference: not a change anyone made
+        }
+        if (conference.isLocked() != lastLocked) {
+            lastLocked = conference.isLocked();
+            emit(lastLocked ? "conference.locked" : "conference.unlocked", null, Map.of("by", actor));
+        }
+        if (conference.joinNotificationsOn() != lastNotificationsOn) {
+            lastNotificationsOn = conference.joinNotificationsOn();
+            emit("notifications.changed", null, Map.of("on", lastNotificationsOn, "by", actor));
+        }
+    }
+
+    private void emit(String type, ParticipantId participant, Map<String, Object> data) {
+        around.events().publish(new ConferenceEvent(0, type, now(), clientId, extensionId, conferenceId,
+                participant == null ? null : participant.value(), data));
     }
 
     // ------------------------------------------------------------------ time and end
@@ -458,9 +613,18 @@ final class LiveConference {
         if (closed || !seats.isEmpty() || !conference.isIdle() || !invitesOut.isEmpty()) {
             return;
         }
-        closed = true;
+        synchronized (admission) {
+            if (arriving > 0) {
+                return; // a caller is on the way in
+            }
+            closed = true;
+        }
         if (timer != null) {
             timer.cancel(false);
+        }
+        if (started) {
+            emit("conference.ended", null, Map.of("peak_participants", peakParticipants,
+                    "duration_seconds", Duration.between(startedAt, now()).toSeconds()));
         }
         audio.close();
         around.closed(this);

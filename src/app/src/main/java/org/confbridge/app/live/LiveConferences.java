@@ -29,6 +29,7 @@ import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
 import org.confbridge.app.ResourceNotFoundException;
 import org.confbridge.app.config.Settings;
+import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.invite.InviteDialer;
 import org.confbridge.app.invite.InviteSettings;
 import org.confbridge.app.media.AudioCatalog;
@@ -73,6 +74,7 @@ public class LiveConferences implements LiveConferenceQuery {
     private volatile AudioCatalog catalog;
     private final Around around = new Around();
     private SourceLimits limits;
+    private ConferenceEvents events;
     private Duration holdTimeout;
 
     @EJB
@@ -86,6 +88,8 @@ public class LiveConferences implements LiveConferenceQuery {
         policy = InviteSettings.applyTo(ConferencePolicy.DEFAULTS);
         Settings settings = Settings.current();
         limits = new SourceLimits(SourceLimits.Limits.fromSettings(settings), clock, System::nanoTime);
+        events = new ConferenceEvents((int) settings.number("events.queue", 100_000, 100, 10_000_000),
+                (int) settings.number("events.keep", 20_000, 100, 10_000_000));
         holdTimeout = Duration.ofSeconds(settings.number("hold.timeout.seconds", 7200, 1, 7 * 86_400));
         loops = new ConferenceLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
         io = Executors.newFixedThreadPool(2, runnable -> {
@@ -98,6 +102,7 @@ public class LiveConferences implements LiveConferenceQuery {
     @PreDestroy
     void stop() {
         loops.close();
+        events.close();
         io.shutdown();
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);
@@ -122,21 +127,28 @@ public class LiveConferences implements LiveConferenceQuery {
     }
 
     private void enter(ConferenceExtension extension, ParticipantHandle handle, CallLeg leg) {
-        LiveConference conference = conferences.get(extension.extensionId());
-        if (conference == null) {
-            AudioCatalog.LoadedSounds sounds = catalog().load(extension.clientId(), extension.settings());
-            conference = conferences.computeIfAbsent(extension.extensionId(), id -> new LiveConference(id,
-                    extension.clientId(), extension.settings(), sounds, policy, media.createRoom(id),
-                    loops.loopFor(id), around));
+        LiveConference conference;
+        while (true) {
+            conference = conferences.get(extension.extensionId());
+            if (conference == null) {
+                AudioCatalog.LoadedSounds sounds = catalog().load(extension.clientId(), extension.settings());
+                conference = conferences.computeIfAbsent(extension.extensionId(), id -> new LiveConference(id,
+                        extension.clientId(), extension.settings(), sounds, policy, media.createRoom(id),
+                        loops.loopFor(id), around));
+            }
+            if (conference.reserveArrival()) {
+                break;
+            }
+            conferences.remove(extension.extensionId(), conference); // it ended just now: start a new one
         }
         handle.moveTo(conference);
         LiveConference target = conference;
-        target.execute(() -> {
-            if (!target.arrive(handle, leg)) {
-                // It ended just before this caller got in: start it again (reading sounds is I/O: off the loop).
-                io.execute(() -> enter(extension, handle, leg));
-            }
-        });
+        target.execute(() -> target.arrive(handle, leg));
+    }
+
+    /** What happens in the live conferences (subscribe to hear it; recent events are kept for resuming). */
+    public ConferenceEvents events() {
+        return events;
     }
 
     /** Per-source limits on new calls and wrong PINs (the SIP side asks before answering). */
@@ -315,10 +327,11 @@ public class LiveConferences implements LiveConferenceQuery {
         }
 
         @Override
-        public void startRecording(long extensionId, MediaLeg leg, String number, String inviter, Instant now) {
+        public void startRecording(long extensionId, MediaLeg leg, String number, String inviter, Instant now,
+                                   CallRecorder.Listener listener) {
             io.execute(() -> {
                 try {
-                    recorder().start(extensionId, leg, number, inviter, now);
+                    recorder().start(extensionId, leg, number, inviter, now, listener);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "recording of " + number + " in conference " + extensionId
                             + " could not start", e);
@@ -344,6 +357,11 @@ public class LiveConferences implements LiveConferenceQuery {
         @Override
         public Duration holdTimeout() {
             return holdTimeout;
+        }
+
+        @Override
+        public ConferenceEvents events() {
+            return events;
         }
     }
 }

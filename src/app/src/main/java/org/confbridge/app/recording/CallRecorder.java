@@ -45,6 +45,30 @@ public final class CallRecorder {
         this.maxLength = maxLength;
     }
 
+    /** Told how a recording goes (on the recorder's threads; must not block). */
+    public interface Listener {
+        void started(long recordingId);
+
+        void finished(long recordingId, long millis);
+
+        /** {@code recordingId} null when not even the metadata could be stored. */
+        void failed(Long recordingId, String reason);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void started(long recordingId) {
+            }
+
+            @Override
+            public void finished(long recordingId, long millis) {
+            }
+
+            @Override
+            public void failed(Long recordingId, String reason) {
+            }
+        };
+    }
+
     /** With the published settings: {@code data.dir} and {@code recording.max.minutes} (default 240). */
     public static CallRecorder fromSystemProperties(RecordingService recordings) {
         String minutes = System.getProperty("confbridge.recording.max.minutes", "240").trim();
@@ -72,6 +96,11 @@ public final class CallRecorder {
      * @param inviter number or name of who invited, null for an invite over REST
      */
     public void start(long extensionId, MediaLeg leg, String number, String inviter, Instant now) {
+        start(extensionId, leg, number, inviter, now, Listener.NONE);
+    }
+
+    /** Starts recording {@code leg}; {@code listener} hears how it goes. */
+    public void start(long extensionId, MediaLeg leg, String number, String inviter, Instant now, Listener listener) {
         Path folder = directory.resolve("conference-" + extensionId);
         Path file = folder.resolve(FILE_TIME.format(now) + "-" + number + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + ".wav");
@@ -82,14 +111,17 @@ public final class CallRecorder {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording metadata of " + number + " in conference " + extensionId
                     + " could not be stored; the call is not recorded", e);
+            listener.failed(null, "the recording could not be stored: " + e.getMessage());
             return;
         }
         if (problem != null) {
             LOG.warning(() -> "recording " + id + " of " + number + " failed: " + problem);
+            listener.failed(id, problem);
             return;
         }
+        listener.started(id);
         leg.record(file, RecordingOptions.leg(true, maxLength)).completion()
-                .whenComplete((result, error) -> ended(id, file, result, error));
+                .whenComplete((result, error) -> ended(id, file, result, error, listener));
     }
 
     /** Null when the folder is there and writable, else why not. */
@@ -106,9 +138,10 @@ public final class CallRecorder {
     }
 
     /** On the media event thread: only hands the outcome to the asynchronous metadata service. */
-    private void ended(long id, Path file, RecordingResult result, Throwable error) {
+    private void ended(long id, Path file, RecordingResult result, Throwable error, Listener listener) {
         if (error == null && result != null && result.end() != RecordingEnd.FAILED) {
             recordings.completed(id, result.length().toMillis());
+            listener.finished(id, result.length().toMillis());
             return;
         }
         String reason = error != null ? "recording failed: " + error
@@ -121,5 +154,6 @@ public final class CallRecorder {
             LOG.log(Level.FINE, "could not remove the partial recording of " + id, e);
         }
         recordings.failed(id, reason);
+        listener.failed(id, reason);
     }
 }

@@ -50,7 +50,8 @@ class LiveConferencesTest {
         return ShrinkWrap.create(JavaArchive.class, "confbridge-app.jar")
                 .addPackages(false, DatabaseMigrator.class.getPackage(), ClientEntity.class.getPackage(),
                         org.confbridge.app.audio.TelephonyPcm.class.getPackage(), MediaServer.class.getPackage(),
-                        LiveConferences.class.getPackage())
+                        LiveConferences.class.getPackage(), org.confbridge.app.events.ConferenceEvents.class.getPackage(),
+                        org.confbridge.app.config.Settings.class.getPackage())
                 // stand-ins of other module tests: the real registry is under test here
                 .deleteClasses(org.confbridge.app.TestLiveConferences.class, org.confbridge.app.TestData.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
@@ -224,6 +225,41 @@ class LiveConferencesTest {
             await(() -> !live.isLive(conference.extensionId()), Duration.ofSeconds(10));
             assertThat(callsIn(conference)).isEmpty();
         }
+    }
+
+    @Test
+    void everythingThatHappensIsAnEventInOrder() throws Exception {
+        ConferenceExtension conference = conference(ConferenceSettings.DEFAULTS);
+        List<org.confbridge.app.events.ConferenceEvent> seen = new CopyOnWriteArrayList<>();
+        ParticipantHandle ann;
+        try (AutoCloseable subscription = live.events().subscribe(event -> {
+            if (event.extensionId() == conference.extensionId()) {
+                seen.add(event);
+            }
+        })) {
+            ann = live.join(conference, leg("ann"));
+            ParticipantHandle bob = live.join(conference, leg("bob"));
+            ann.pressKey('*');
+            ann.pressKey('1');
+            live.setLocked(conference.extensionId(), true);
+            live.setMuted(conference.extensionId(), bob.id(), true);
+            bob.leave();
+            ann.leave();
+            await(() -> seen.stream().anyMatch(e -> e.type().equals("conference.ended")), Duration.ofSeconds(5));
+        }
+        assertThat(seen).extracting(org.confbridge.app.events.ConferenceEvent::type).containsExactly(
+                "conference.started", "participant.joined", "participant.joined", "participant.muted",
+                "conference.locked", "participant.muted", "participant.left", "participant.left", "conference.ended");
+        assertThat(seen.get(3).participantId()).isEqualTo(ann.id().value());
+        assertThat(seen.get(3).data()).containsEntry("by", ann.id().value());
+        assertThat(seen.get(4).data()).containsEntry("by", "api");
+        assertThat(seen.get(5).data()).containsEntry("by", "api");
+        assertThat(seen.get(6).data()).containsEntry("reason", "hangup");
+        assertThat(seen.get(1).data()).containsEntry("number", "100").containsEntry("origin", "dial_in");
+        assertThat(seen).extracting(org.confbridge.app.events.ConferenceEvent::conferenceId).containsOnly(
+                seen.get(0).conferenceId());
+        assertThat(seen).extracting(org.confbridge.app.events.ConferenceEvent::sequence).isSorted();
+        assertThat(seen.get(8).data()).containsEntry("peak_participants", 2);
     }
 
     private List<LiveCall> callsIn(ConferenceExtension conference) {
