@@ -34,24 +34,8 @@ public record ConferencePolicy(
         }
     }
 
-    public ConferencePolicy withPin(PinPolicy value) {
-        return new ConferencePolicy(value, keys, nameRecordingMax, inviteNoAnswerTimeout, maxPendingInvitesPerInviter);
-    }
-
-    public ConferencePolicy withKeys(KeyTimings value) {
-        return new ConferencePolicy(pin, value, nameRecordingMax, inviteNoAnswerTimeout, maxPendingInvitesPerInviter);
-    }
-
-    public ConferencePolicy withNameRecordingMax(Duration value) {
-        return new ConferencePolicy(pin, keys, value, inviteNoAnswerTimeout, maxPendingInvitesPerInviter);
-    }
-
     public ConferencePolicy withInviteNoAnswerTimeout(Duration value) {
         return new ConferencePolicy(pin, keys, nameRecordingMax, value, maxPendingInvitesPerInviter);
-    }
-
-    public ConferencePolicy withMaxPendingInvitesPerInviter(int value) {
-        return new ConferencePolicy(pin, keys, nameRecordingMax, inviteNoAnswerTimeout, value);
     }
 
     private static void requirePositive(Duration d, String name) {
