@@ -52,14 +52,23 @@ class DtmfTest {
         assertThat(incoming.infoDigits()).isEmpty();
     }
 
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(10);
+        return true;
+    }
+
     @Test
     void infoDtmfRelayAndPlainDtmfBodiesAreParsed() throws Exception {
         outgoing.sendDigits("12", DtmfMode.INFO_RELAY);
         outgoing.sendDigits("#", DtmfMode.INFO_DTMF);
 
-        assertThat(incoming.infoDigits()).isEqualTo("12#");
-        List<SipMessageRecord> infos = incoming.requestsReceived().stream()
-                .filter(r -> r.method().equals("INFO")).toList();
+        assertThat(incoming.awaitInfoDigits(3, WAIT)).isEqualTo("12#");
+        // A request is recorded just after its effects (the digit): wait for the third record too.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<SipMessageRecord> infos;
+        do {
+            infos = incoming.requestsReceived().stream().filter(r -> r.method().equals("INFO")).toList();
+        } while (infos.size() < 3 && System.nanoTime() < deadline && pause());
         assertThat(infos).hasSize(3);
         assertThat(infos.get(0).contentType()).isEqualTo("application/dtmf-relay");
         assertThat(infos.get(0).body()).isEqualTo("Signal=1\r\nDuration=160\r\n");
