@@ -100,7 +100,7 @@ public final class ConfbridgeServer implements AutoCloseable {
         publish(settings);
 
         Path catalinaBase = dataDir.resolve("server");
-        config.copy("mss-sip-stack.properties", catalinaBase.resolve("conf/mss-sip-stack.properties"));
+        writeStackProperties(config, settings, catalinaBase.resolve("conf/mss-sip-stack.properties"));
         config.copy("dars/mobicents-dar.properties", catalinaBase.resolve("conf/dars/mobicents-dar.properties"));
         EarDeployment application = EarDeployment.unpack(EarDeployment.locate(settings), catalinaBase.resolve("deploy"),
                 ConfbridgeServer.class.getClassLoader());
@@ -163,6 +163,25 @@ public final class ConfbridgeServer implements AutoCloseable {
     private static void publish(ServerSettings settings) {
         settings.asMap().forEach((key, value) -> System.setProperty(PROPERTY_PREFIX + key, value));
         System.setProperty(PROPERTY_PREFIX + "data.dir", settings.dataDir().toString());
+    }
+
+    /**
+     * The SIP stack's properties as server-config has them, plus the TCP limits from the settings: at most
+     * {@code sip.tcp.max.connections} connections (the stack's blocking TCP uses threads per connection, so
+     * this also bounds its threads; more callers wait to be accepted) and {@code sip.tcp.read.timeout.ms} for a
+     * message to arrive whole once it has begun (a half-sent message does not hold its connection forever).
+     */
+    private static void writeStackProperties(ConfigDirectory config, ServerSettings settings, Path target)
+            throws IOException {
+        java.util.Properties stack = config.properties("mss-sip-stack.properties");
+        stack.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS",
+                String.valueOf(settings.number("sip.tcp.max.connections", 1, 100_000)));
+        stack.setProperty("gov.nist.javax.sip.READ_TIMEOUT",
+                String.valueOf(settings.number("sip.tcp.read.timeout.ms", 100, 3_600_000)));
+        Files.createDirectories(target.getParent());
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            stack.store(out, "server-config/mss-sip-stack.properties with the TCP limits of the settings");
+        }
     }
 
     private static java.util.Properties loadFile(Path file) {

@@ -37,6 +37,10 @@ public final class ServerSettings {
         d.put("http.max.connections", "1000");
         d.put("http.max.threads", "40");
         d.put("http.timeout.ms", "10000");
+        d.put("sip.tcp.max.connections", "500");
+        d.put("sip.tcp.read.timeout.ms", "10000");
+        d.put("sip.tcp.max.connections.per.source", "20");
+        d.put("sip.tcp.idle.timeout.seconds", "1800");
         return d;
     }
 

@@ -25,8 +25,9 @@ public final class Log4jToJul extends AppenderSkeleton {
             // the remote party's mistake, not the server's; one line, without the request or a stack trace.
             record = new LogRecord(Level.INFO, "SIP request refused with " + ((DispatcherException) thrown).getErrorCode()
                     + ": " + firstLine(thrown.getMessage()));
-        } else if (causedByIo(thrown) && event.getLevel().toInt() >= org.apache.log4j.Level.WARN_INT) {
-            // e.g. the peer closed its TCP connection before the answer went out: the network's doing
+        } else if (causedByPeer(thrown) && event.getLevel().toInt() >= org.apache.log4j.Level.WARN_INT) {
+            // e.g. the peer closed its TCP connection before the answer went out, and the container's attempt
+            // to answer 500 instead found no transaction left: the network's doing, not the server's
             record = new LogRecord(Level.WARNING, event.getRenderedMessage());
             record.setThrown(thrown);
         } else {
@@ -40,9 +41,11 @@ public final class Log4jToJul extends AppenderSkeleton {
         logger.log(record);
     }
 
-    private static boolean causedByIo(Throwable thrown) {
+    private static boolean causedByPeer(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException) {
+            if (t instanceof java.io.IOException || t instanceof javax.sip.SipException
+                    || t instanceof IllegalStateException && String.valueOf(t.getMessage())
+                    .contains("a final error response has probably already been sent")) {
                 return true;
             }
         }
