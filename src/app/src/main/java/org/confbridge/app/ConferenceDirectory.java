@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.ejb.Stateless;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import org.confbridge.domain.settings.ConferenceSettings;
@@ -21,6 +22,7 @@ import org.confbridge.infrastructure.persistence.ExtensionEntity;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@Interceptors(DataStoreInterceptor.class) // database down: fails at once (the SIP side answers 503)
 public class ConferenceDirectory {
 
     static final String TYPE_CONFERENCE = "conference";

@@ -11,11 +11,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.confbridge.interfaces.rest.ApiClient;
 import org.confbridge.interfaces.rest.ApiClient.Answer;
 import org.confbridge.server.RunningServer;
+import org.confbridge.server.media.ConferenceFixture;
+import org.confbridge.testkit.Call;
+import org.confbridge.testkit.CallState;
+import org.confbridge.testkit.TestPhone;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stops under a running server: REST calls and token requests are answered 503 with
- * Retry-After at once (not after a 10 s wait, not 500), health says the database is down; when
+ * Retry-After at once (not after a 10 s wait, not 500), health says the database is down, the call
+ * that was up goes on and a new call is refused 503 at once; when
  * PostgreSQL is started again on the same data the server serves again within seconds.
  */
 class DatabaseOutageIT {
@@ -32,10 +37,16 @@ class DatabaseOutageIT {
         try (RunningServer server = RunningServer.start(Map.of(
                 "CONF_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
                 "CONF_DB_USER", "postgres",
-                "CONF_DB_PASSWORD", ""))) {
+                "CONF_DB_PASSWORD", ""));
+             TestPhone phone = TestPhone.start()) {
             ApiClient api = new ApiClient(server.baseUrl());
             String token = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
             assertThat(api.post(EXTENSIONS, token, extension()).status()).isEqualTo(201);
+            ConferenceFixture conferences = new ConferenceFixture(server);
+            ConferenceFixture.Conference conference = conferences.create(null);
+            Call listener = conferences.dial(phone, conference, 500);
+            Call talker = conferences.dial(phone, conference, 700);
+            assertThat(listener.audio().awaitTone(700, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8))).isTrue();
 
             postgres.close(); // stops the server process, keeps its data directory
             postgres = null;
@@ -50,6 +61,13 @@ class DatabaseOutageIT {
             Answer health = api.get("/api/ver1.0/health", null);
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().at("/database/status").asText()).isEqualTo("DOWN");
+            assertThat(listener.audio().awaitTone(700, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8)))
+                    .as("the call that was up goes on without the database").isTrue();
+            long dialed = System.nanoTime();
+            Call refused = phone.call(conferences.uri(conference));
+            assertThat(refused.awaitState(CallState.FAILED, Duration.ofSeconds(5))).as(refused.toString()).isTrue();
+            assertThat(refused.finalStatus()).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - dialed)).isLessThan(Duration.ofSeconds(3));
 
             postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
                     .setPort(pgPort).start();
@@ -72,6 +90,11 @@ class DatabaseOutageIT {
             assertThat(api.post(EXTENSIONS, token, extension()).status()).isEqualTo(201);
             assertThat(api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET)).isNotBlank();
             assertThat(api.get("/api/ver1.0/health", null).status()).isEqualTo(200);
+            Call newcomer = conferences.dial(phone, conference, 900);
+            assertThat(listener.audio().awaitTone(900, ConferenceFixture.HEARD_DBFS, Duration.ofSeconds(8))).isTrue();
+            newcomer.hangup();
+            talker.hangup();
+            listener.hangup();
         } finally {
             if (postgres != null) {
                 postgres.close();
