@@ -50,7 +50,7 @@ class PhoneToPhoneCallTest {
         outgoing.hangup();
         assertThat(outgoing.state()).isEqualTo(CallState.ENDED);
         assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
-        assertThat(incoming.received("BYE")).isTrue();
+        assertThat(incoming.awaitRequest("BYE", WAIT)).as("BYE recorded").isNotNull();
     }
 
     @Test
