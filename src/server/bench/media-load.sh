@@ -39,7 +39,7 @@ run_one() {
   # shellcheck disable=SC2086
   CONF_SIP_PORT=$sip CONF_HTTP_PORT=$http CONF_DATA_DIR=$work/data \
   CONF_RTP_PORT_MIN=${RTP_PORT_MIN:-20000} CONF_RTP_PORT_MAX=${RTP_PORT_MAX:-29999} \
-  CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret \
+  CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret CONF_SIP_INVITE_RATE=100000 CONF_SIP_INVITE_BURST=100000 \
     bash -c 'cd "$1" && shift && exec "$@"' _ "$work" java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
