@@ -30,6 +30,29 @@ final class ServerProcess {
         return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time (ns) by thread name (the kernel's 15-character {@code comm}; threads of the same
+     * name, e.g. pool threads, are summed), from {@code /proc/<pid>/task}.
+     */
+    java.util.Map<String, Long> cpuNanosByThread() throws IOException {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(dir.resolve("task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+$", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byName.merge(name, ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
+    }
+
     /** Resident set size in MiB. */
     long rssMb() throws IOException {
         return statusValue("VmRSS:") >> 10;

@@ -93,11 +93,13 @@ public final class SipMediaLoad {
             long end = start + measure * 1_000_000_000L;
             phones.measure(start, end);
             pollUntil(calls, start);
+            java.util.Map<String, Long> threads0 = server.cpuNanosByThread();
             long cpu0 = server.cpuNanos();
             long selfCpu0 = self.cpuNanos();
             long t0 = System.nanoTime();
             pollUntil(calls, end);
             long cpu1 = server.cpuNanos();
+            java.util.Map<String, Long> threads1 = server.cpuNanosByThread();
             long selfCpu1 = self.cpuNanos();
             long t1 = System.nanoTime();
             long rss = server.rssMb();
@@ -128,6 +130,14 @@ public final class SipMediaLoad {
             System.out.printf(Locale.ROOT, "at the phones: %d frames received, lost %.3f%%, late %.3f%%, not sent by the"
                     + " server %.3f%% (vs. wall clock), silent phones %d; server RSS %d MB, %d threads; load %.2f%n",
                     f.received(), lostPct, latePct, missingPct, f.phonesSilent(), rss, threads, load);
+            StringBuilder split = new StringBuilder("server CPU by thread, us per participant-frame:");
+            threads1.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(8)
+                    .forEach(e -> split.append(String.format(Locale.ROOT, " %s=%.2f", e.getKey(), e.getValue() / 1000.0 / frames)));
+            System.out.println(split);
             System.out.printf(Locale.ROOT, "generator: %d packets sent in the window, sender late ticks %d, skipped %d%n",
                     f.sent(), f.senderLateTicks(), f.senderSkippedTicks());
 

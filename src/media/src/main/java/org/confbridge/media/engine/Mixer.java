@@ -31,6 +31,7 @@ final class Mixer implements AutoCloseable {
     private final List<MixRoom> rooms = new ArrayList<>();
     private final TickTimer timer = new TickTimer();
     private final long mediaTimeoutNanos;
+    private final Runnable beforeTick;
     private final Runnable afterTick;
     private final int partitions;
     private final List<Thread> helpers = new ArrayList<>();
@@ -40,12 +41,18 @@ final class Mixer implements AutoCloseable {
     private volatile boolean closed;
     private long tickCount;
 
+    Mixer(long mediaTimeoutNanos, Runnable afterTick, int partitions) {
+        this(mediaTimeoutNanos, () -> { }, afterTick, partitions);
+    }
+
     /**
+     * @param beforeTick runs at the start of every tick, after the commands (has the I/O loops read what arrived)
      * @param afterTick runs at the end of every tick (hands the prepared packets to the I/O loops)
      * @param partitions threads sharing a tick (the caller of {@link #tick()} plus {@code partitions - 1} helpers)
      */
-    Mixer(long mediaTimeoutNanos, Runnable afterTick, int partitions) {
+    Mixer(long mediaTimeoutNanos, Runnable beforeTick, Runnable afterTick, int partitions) {
         this.mediaTimeoutNanos = mediaTimeoutNanos;
+        this.beforeTick = beforeTick;
         this.afterTick = afterTick;
         this.partitions = partitions;
         for (int p = 1; p < partitions; p++) {
@@ -70,7 +77,8 @@ final class Mixer implements AutoCloseable {
             seen = current;
             try {
                 process(partition);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Never die: the ticking thread waits for every helper, a dead one would stop all media.
                 LOG.log(Level.SEVERE, "media tick partition failed", e);
             } finally {
                 if (remaining.decrementAndGet() == 0) {
@@ -106,6 +114,7 @@ final class Mixer implements AutoCloseable {
                 LOG.log(Level.SEVERE, "media command failed", e);
             }
         }
+        beforeTick.run();
         if (helpers.isEmpty()) {
             process(0);
         } else {
@@ -115,9 +124,12 @@ final class Mixer implements AutoCloseable {
             for (int i = 0, n = helpers.size(); i < n; i++) {
                 LockSupport.unpark(helpers.get(i));
             }
-            process(0);
-            while (remaining.get() > 0) { // the helpers' work is visible once the count is zero
-                LockSupport.parkNanos(this, 200_000);
+            try {
+                process(0);
+            } finally {
+                while (remaining.get() > 0) { // the helpers' work is visible once the count is zero
+                    LockSupport.parkNanos(this, 200_000);
+                }
             }
         }
         if (++tickCount % TIMEOUT_CHECK_TICKS == 0) {
