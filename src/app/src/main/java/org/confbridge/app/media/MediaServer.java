@@ -14,6 +14,7 @@ import javax.ejb.LocalBean;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import org.confbridge.app.SoundService;
+import org.confbridge.app.config.Settings;
 import org.confbridge.media.MediaEngine;
 import org.confbridge.media.MediaEngineConfig;
 import org.confbridge.media.MediaException;
@@ -51,7 +52,8 @@ public class MediaServer {
         MediaSettings settings = MediaSettings.fromSystemProperties();
         MediaEngineConfig config = MediaEngineConfig.defaults(settings.bindAddress())
                 .withPorts(settings.rtpPortMin(), settings.rtpPortMax())
-                .withMediaTimeout(settings.mediaTimeout());
+                .withMediaTimeout(settings.mediaTimeout())
+                .withStrictRtpSource(strictRtpSource());
         try {
             engine = DefaultMediaEngine.create(config);
         } catch (IOException e) {
@@ -62,6 +64,19 @@ public class MediaServer {
         catalog = new AudioCatalog(soundService::playablePcm, new NameRecordings(settings.namesDir()));
         LOG.info(() -> "media engine started: RTP " + settings.bindAddress().getHostAddress() + " ports "
                 + settings.rtpPortMin() + "-" + settings.rtpPortMax() + ", media timeout " + settings.mediaTimeout());
+    }
+
+    /**
+     * {@code rtp.strict.source} (default true): a leg latches onto a new media source only from the
+     * caller's signalling address. "false" lets any source that sends first win (trusted networks only).
+     */
+    private static boolean strictRtpSource() {
+        String value = Settings.current().string("rtp.strict.source", "true");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("CONF_RTP_STRICT_SOURCE (rtp.strict.source) must be true or false, got '"
+                    + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     @PreDestroy

@@ -169,6 +169,7 @@ public class ConferenceSipServlet extends SipServlet {
     private boolean answerWith(MediaLeg rtp, SipServletRequest request, ConferenceExtension conference, String offer)
             throws IOException {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
+        rtp.setSignallingAddress(InetAddress.getByName(request.getRemoteAddr())); // only the caller may latch
         SdpNegotiator negotiator = new SdpNegotiator();
         String sdp;
         try {

@@ -76,6 +76,7 @@ public class InviteCallServlet extends SipServlet {
         }
         String sdp = bodyOf(response);
         if (sdp != null && call.takeAnswer()) {
+            trustSignallingSource(call, response);
             applyAnswer(call, sdp); // early media: the callee's audio reaches our leg (not the room)
         }
         if (call.ringing()) {
@@ -95,6 +96,7 @@ public class InviteCallServlet extends SipServlet {
         }
         dialer.settled(call.invite);
         String sdp = bodyOf(response);
+        trustSignallingSource(call, response);
         boolean usable = call.takeAnswer() ? sdp != null && applyAnswer(call, sdp) : true;
         if (!usable) {
             LOG.info(() -> "invite call to " + call.number + " answered without usable SDP: hanging up");
@@ -187,6 +189,15 @@ public class InviteCallServlet extends SipServlet {
     /** Applies the callee's SDP answer to our leg; false when it is unusable. */
     private static boolean applyAnswer(InviteCallState call, String sdp) {
         return call.call.acceptAnswer(sdp);
+    }
+
+    /** Media of the invited call may latch only onto the address the trunk answers from. */
+    private static void trustSignallingSource(InviteCallState call, SipServletResponse response) {
+        try {
+            call.call.media().setSignallingAddress(java.net.InetAddress.getByName(response.getRemoteAddr()));
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            LOG.log(Level.FINE, "no signalling address for the invite call to " + call.number, e);
+        }
     }
 
     private static String bodyOf(SipServletResponse response) {
