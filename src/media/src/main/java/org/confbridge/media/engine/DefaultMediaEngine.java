@@ -39,10 +39,7 @@ public final class DefaultMediaEngine implements MediaEngine {
     private static final Logger LOG = Logger.getLogger(DefaultMediaEngine.class.getName());
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(AudioFrames.FRAME_MILLIS);
 
-    private static final long RECEIVE_DEADLINE_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
-
     private final MediaEngineConfig config;
-    private final boolean paced;
     private final RtpPortAllocator ports;
     private final List<RtpReceiveLoop> loops = new ArrayList<>();
     private final AtomicInteger nextLoop = new AtomicInteger();
@@ -64,11 +61,7 @@ public final class DefaultMediaEngine implements MediaEngine {
             throws IOException {
         this.config = config;
         this.ports = new RtpPortAllocator(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax());
-        // With its own clock the engine paces the I/O loops: they read once at the start of each
-        // tick and send once after it. A manual engine (tests) keeps them event-driven.
-        this.paced = ownClock;
-        this.mixer = new Mixer(config.mediaTimeout().toNanos(), ownClock ? this::receiveOnLoops : () -> { },
-                this::flushLoops, config.mixThreads());
+        this.mixer = new Mixer(config.mediaTimeout().toNanos(), this::flushLoops, config.mixThreads());
         this.events = events;
         this.io = io;
         this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
@@ -78,22 +71,11 @@ public final class DefaultMediaEngine implements MediaEngine {
         }
         try {
             for (int i = 0; i < config.receiveThreads(); i++) {
-                loops.add(new RtpReceiveLoop("media-rtp-rx-" + i, paced));
+                loops.add(new RtpReceiveLoop("media-rtp-rx-" + i));
             }
         } catch (IOException e) {
             loops.forEach(RtpReceiveLoop::close);
             throw e;
-        }
-    }
-
-    /** Start of a tick: every loop reads what arrived since the last one, in parallel; at most 4 ms. */
-    private void receiveOnLoops() {
-        for (int i = 0, n = loops.size(); i < n; i++) {
-            loops.get(i).receiveNow();
-        }
-        long deadline = System.nanoTime() + RECEIVE_DEADLINE_NANOS;
-        for (int i = 0, n = loops.size(); i < n; i++) {
-            loops.get(i).awaitReceived(deadline);
         }
     }
 

@@ -31,7 +31,6 @@ final class Mixer implements AutoCloseable {
     private final List<MixRoom> rooms = new ArrayList<>();
     private final TickTimer timer = new TickTimer();
     private final long mediaTimeoutNanos;
-    private final Runnable beforeTick;
     private final Runnable afterTick;
     private final int partitions;
     private final List<Thread> helpers = new ArrayList<>();
@@ -41,18 +40,12 @@ final class Mixer implements AutoCloseable {
     private volatile boolean closed;
     private long tickCount;
 
-    Mixer(long mediaTimeoutNanos, Runnable afterTick, int partitions) {
-        this(mediaTimeoutNanos, () -> { }, afterTick, partitions);
-    }
-
     /**
-     * @param beforeTick runs at the start of every tick, after the commands (has the I/O loops read what arrived)
      * @param afterTick runs at the end of every tick (hands the prepared packets to the I/O loops)
      * @param partitions threads sharing a tick (the caller of {@link #tick()} plus {@code partitions - 1} helpers)
      */
-    Mixer(long mediaTimeoutNanos, Runnable beforeTick, Runnable afterTick, int partitions) {
+    Mixer(long mediaTimeoutNanos, Runnable afterTick, int partitions) {
         this.mediaTimeoutNanos = mediaTimeoutNanos;
-        this.beforeTick = beforeTick;
         this.afterTick = afterTick;
         this.partitions = partitions;
         for (int p = 1; p < partitions; p++) {
@@ -114,7 +107,6 @@ final class Mixer implements AutoCloseable {
                 LOG.log(Level.SEVERE, "media command failed", e);
             }
         }
-        beforeTick.run();
         if (helpers.isEmpty()) {
             process(0);
         } else {

@@ -23,14 +23,6 @@ import java.util.logging.Logger;
  * leg's packet and calls {@link #requestFlush()} once per tick; the loop then sends them, so the
  * system calls run beside the next mix instead of inside the tick.
  *
- * <p>Two ways to run. Event-driven (the default): the thread blocks in the selector and reads each
- * datagram as it arrives. Paced (engines with their own clock): the thread sleeps between ticks;
- * at the start of each tick the mixer asks it to read everything that arrived since the last one
- * ({@link #receiveNow()}, a few non-blocking selects, one read per ready socket) and waits for it
- * ({@link #awaitReceived}), then after the tick to send. Two wake-ups per tick instead of one (or
- * several) per packet burst, and no packet waits longer than before: the mixer only reads a leg's
- * audio at the tick anyway.
- *
  * <p>Registration and closing are handed to the loop thread (a queue plus
  * {@link Selector#wakeup()}), so the selector is only ever touched by its own thread and a closed
  * channel's port is really free when {@link #close(DatagramChannel)} returns.
@@ -50,23 +42,10 @@ public final class RtpReceiveLoop implements AutoCloseable {
     // ready keys is made once (a capturing lambda per select would allocate on every wake-up).
     private final java.util.ArrayList<RtpSession> sessions = new java.util.ArrayList<>();
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
-    private static final int MAX_RECEIVE_PASSES = 8;
-
-    private final boolean paced;
     private volatile boolean running = true;
     private volatile boolean flushRequested;
-    private volatile long receiveRequested;  // paced: generation the mixer asked for
-    private volatile long receiveDone;       // paced: generation read completely
-    private volatile Thread waiter;          // paced: the thread in awaitReceived
 
-    /** An event-driven loop. */
     public RtpReceiveLoop(String name) throws IOException {
-        this(name, false);
-    }
-
-    /** @param paced read only when asked, once per tick (see the class doc) */
-    public RtpReceiveLoop(String name, boolean paced) throws IOException {
-        this.paced = paced;
         this.selector = Selector.open();
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -116,7 +95,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
                 done.complete(null);
             }
         });
-        wake();
+        selector.wakeup();
         try {
             done.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -126,19 +105,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
         }
     }
 
-    private void wake() {
-        if (paced) {
-            LockSupport.unpark(thread);
-        } else {
-            selector.wakeup();
-        }
-    }
-
     private void run() {
-        if (paced) {
-            runPaced();
-            return;
-        }
         while (running) {
             try {
                 int ready = selector.select(onReady);
@@ -162,74 +129,6 @@ public final class RtpReceiveLoop implements AutoCloseable {
                 LOG.log(Level.WARNING, "RTP receive loop error", e);
             }
         }
-    }
-
-    private void runPaced() {
-        while (running) {
-            try {
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    task.run();
-                }
-                long requested = receiveRequested;
-                if (requested != receiveDone) {
-                    receiveAll();
-                    receiveDone = requested;
-                    LockSupport.unpark(waiter);
-                    continue;
-                }
-                if (flushRequested) {
-                    flushRequested = false;
-                    flushAll();
-                    continue;
-                }
-                LockSupport.park(this);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "RTP receive loop error", e);
-            }
-        }
-    }
-
-    /**
-     * Reads what waits on every socket: each non-blocking select reads one datagram per ready
-     * socket (and reports at most about a thousand sockets), so a few passes empty them all.
-     */
-    private void receiveAll() throws IOException {
-        for (int pass = 0; pass < MAX_RECEIVE_PASSES; pass++) {
-            if (selector.selectNow(onReady) == 0) {
-                return;
-            }
-        }
-    }
-
-    private void flushAll() {
-        for (int i = 0, n = sessions.size(); i < n; i++) {
-            sessions.get(i).flushOutbound();
-        }
-    }
-
-    /** Paced loops: start reading what arrived since the last tick (returns at once). */
-    public void receiveNow() {
-        receiveRequested = receiveRequested + 1; // only the ticking thread writes it
-        LockSupport.unpark(thread);
-    }
-
-    /**
-     * Paced loops: waits until the read asked for by the last {@link #receiveNow()} is done, at
-     * most until {@code deadlineNanos} (a starved loop must not hold the tick: what it reads late
-     * is mixed at the next one). Returns false on timeout.
-     */
-    public boolean awaitReceived(long deadlineNanos) {
-        waiter = Thread.currentThread();
-        long target = receiveRequested;
-        while (receiveDone != target) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0 || !running) {
-                return false;
-            }
-            LockSupport.parkNanos(this, Math.min(left, 100_000));
-        }
-        return true;
     }
 
     private void onReady(SelectionKey key) {
@@ -259,7 +158,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
     /** Asks the loop to send what the mixer prepared for its sessions (called once per tick). */
     public void requestFlush() {
         flushRequested = true;
-        wake();
+        selector.wakeup();
     }
 
     private static void closeQuietly(DatagramChannel channel) {
@@ -282,7 +181,7 @@ public final class RtpReceiveLoop implements AutoCloseable {
             running = false;
         });
         running = false;
-        wake();
+        selector.wakeup();
         try {
             thread.join(2000);
             selector.close();
