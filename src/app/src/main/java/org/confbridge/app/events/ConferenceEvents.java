@@ -35,6 +35,7 @@ public final class ConferenceEvents implements AutoCloseable {
     private final int keep;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread delivery;
+    private final String run = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private long nextSequence = 1;
     private volatile boolean closed;
 
@@ -88,6 +89,14 @@ public final class ConferenceEvents implements AutoCloseable {
         synchronized (recent) {
             return recent.isEmpty() ? 0 : recent.peekLast().sequence();
         }
+    }
+
+    /**
+     * Names this bus's run of sequences (random, new with each start of the server): a resume point of
+     * another run cannot be compared with this run's sequences.
+     */
+    public String run() {
+        return run;
     }
 
     public long dropped() {
