@@ -89,6 +89,13 @@ class EventStreamIT {
             assertThat(otherClient.awaitComment("heartbeat", Duration.ofSeconds(20))).as("heartbeat").isTrue();
             assertThat(otherClient.received()).isEmpty();
         }
+        // Streams that ended (the interrupted one got events after its client left) wrote nothing into the
+        // answers of later requests.
+        for (int i = 0; i < 20; i++) {
+            ApiClient.Answer me = api.get("/api/ver1.0/client/@me", admin);
+            assertThat(me.status()).as(me.toString()).isEqualTo(200);
+            assertThat(me.json().has("id")).isTrue();
+        }
     }
 
     @Test

@@ -42,6 +42,9 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
     /** True while one thread drains (or while the backlog is being written at the start). */
     private final AtomicBoolean draining = new AtomicBoolean(true);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held while writing; the container's end of the request takes it too (see {@link #requestEnded}). */
+    private final Object writing = new Object();
+    private boolean requestEnded;
     private volatile AutoCloseable subscription;
     private long lastSent;
 
@@ -139,16 +142,29 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
     }
 
     private boolean send(OutboundSseEvent event) {
-        if (sink.isClosed()) {
-            return false;
+        synchronized (writing) {
+            if (requestEnded || sink.isClosed()) {
+                return false;
+            }
+            try {
+                sink.send(event).toCompletableFuture().join();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "event stream client gone", e);
+                return false;
+            }
         }
-        try {
-            sink.send(event).toCompletableFuture().join();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "event stream client gone", e);
-            return false;
+    }
+
+    /**
+     * The container ended the request (the client went away, or an error): from now on its response object
+     * may serve another request, so nothing more may be written to it. Waits for a write in progress.
+     */
+    void requestEnded() {
+        synchronized (writing) {
+            requestEnded = true;
         }
+        close();
     }
 
     private OutboundSseEvent toSse(ConferenceEvent event) {
@@ -172,10 +188,15 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
             }
         }
         queued.clear();
-        try {
-            sink.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "closing an event stream failed", e);
+        synchronized (writing) {
+            if (requestEnded) {
+                return; // the container finishes the response itself
+            }
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing an event stream failed", e);
+            }
         }
     }
 }

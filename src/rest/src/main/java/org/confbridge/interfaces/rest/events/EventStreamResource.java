@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
@@ -61,7 +65,8 @@ public class EventStreamResource {
                        @QueryParam("types") String types,
                        @Parameter(description = "only events of this conference extension")
                        @QueryParam("extension_id") Long extensionId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+                       @Context SseEventSink sink, @Context Sse sse,
+                       @Context HttpServletRequest servletRequest) {
         ApiCaller caller = Callers.of(security);
         long client = Callers.clientId(caller, clientId);
         caller.requireAccessTo(client);
@@ -85,7 +90,38 @@ public class EventStreamResource {
             }
         }
         EventStream stream = new EventStream(sink, sse, bus.run(), filter, streams);
+        watchRequest(servletRequest, stream);
         stream.start(bus, lost, after);
+    }
+
+    /**
+     * Starts the asynchronous request here (Jersey takes it over as it is) to hear when the container ends
+     * it: after that the container reuses the response for other requests, so the stream must stop writing
+     * before the listener returns.
+     */
+    private static void watchRequest(HttpServletRequest request, EventStream stream) {
+        AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                stream.requestEnded();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                stream.requestEnded();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                stream.requestEnded();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // not restarted
+            }
+        });
     }
 
     private static Map<String, Object> lost(String lastEventId, String reason, String oldestKept) {
