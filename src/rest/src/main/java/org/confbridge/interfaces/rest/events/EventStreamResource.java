@@ -38,8 +38,8 @@ import org.confbridge.interfaces.rest.Callers;
  * {@code participant.joined}), has the id {@code <run>:<sequence>} and JSON data. A reconnect with
  * {@code Last-Event-ID} gets the kept events after that id first (the server keeps the latest
  * {@code events.keep} events of all clients); when some are no longer kept, or the id is from before a
- * restart of the server, an {@code events.lost} event says so before the kept ones. A comment line is sent
- * every {@code events.heartbeat.seconds}.
+ * restart of the server, an {@code events.lost} event says so before the kept ones. A comment line
+ * ({@code : heartbeat}) is sent every 15 seconds.
  */
 @Path("ver1.0/client/{client_id}/events")
 @Tag(name = "events")

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventStreams implements AutoCloseable {
 
+    /** A comment line on every open stream this often (below common proxy idle timeouts of 30-60 s). */
+    static final long HEARTBEAT_SECONDS = 15;
+
     /** Threads writing to streams at most (each busy only while a stream has something to send). */
     private static final int WRITERS = 4;
 

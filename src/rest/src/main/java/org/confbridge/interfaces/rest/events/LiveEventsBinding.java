@@ -8,7 +8,6 @@ import javax.naming.NamingException;
 import javax.ws.rs.core.Feature;
 import javax.ws.rs.core.FeatureContext;
 import javax.ws.rs.ext.Provider;
-import org.confbridge.app.config.Settings;
 import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.live.LiveConferences;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -17,8 +16,7 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
  * Makes the live conferences' event bus and the open streams injectable. The bus is reached through the
- * {@link LiveConferences} singleton bean, looked up once, lazily, by its portable global JNDI name. The
- * heartbeat interval is {@code events.heartbeat.seconds} ({@code CONF_EVENTS_HEARTBEAT_SECONDS}, default 15).
+ * {@link LiveConferences} singleton bean, looked up once, lazily, by its portable global JNDI name..
  */
 @Provider
 public class LiveEventsBinding implements Feature {
@@ -29,8 +27,7 @@ public class LiveEventsBinding implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        EventStreams streams = new EventStreams(
-                Settings.current().number("events.heartbeat.seconds", 15, 1, 3600));
+        EventStreams streams = new EventStreams(EventStreams.HEARTBEAT_SECONDS);
         context.register(new AbstractBinder() {
             @Override
             protected void configure() {
