@@ -147,15 +147,21 @@ final class SseClient implements AutoCloseable {
         return new ArrayList<>(comments);
     }
 
-    boolean awaitComment(String text, Duration timeout) throws InterruptedException {
+    /** Waits until {@code count} comments {@code text} have arrived. */
+    boolean awaitComments(String text, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (comments.contains(text)) {
+            if (comments.stream().filter(text::equals).count() >= count) {
                 return true;
             }
             Thread.sleep(50);
         }
-        return comments.contains(text);
+        return false;
+    }
+
+    /** The server has not ended the stream. */
+    boolean isOpen() {
+        return reader.isAlive();
     }
 
     @Override

@@ -39,7 +39,8 @@ import org.confbridge.interfaces.rest.Callers;
  * {@code Last-Event-ID} gets the kept events after that id first (the server keeps the latest
  * {@code events.keep} events of all clients); when some are no longer kept, or the id is from before a
  * restart of the server, an {@code events.lost} event says so before the kept ones. A comment line
- * ({@code : heartbeat}) is sent every 15 seconds.
+ * ({@code : heartbeat}) is sent every 15 seconds, or half the HTTP idle timeout ({@code http.timeout.ms}) if
+ * that is shorter.
  */
 @Path("ver1.0/client/{client_id}/events")
 @Tag(name = "events")

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventStreams implements AutoCloseable {
 
-    /** A comment line on every open stream this often (below common proxy idle timeouts of 30-60 s). */
-    static final long HEARTBEAT_SECONDS = 15;
+    /** A comment line on every open stream at most this far apart (below common proxy idle timeouts). */
+    static final long MAX_HEARTBEAT_MILLIS = 15_000;
 
     /** Threads writing to streams at most (each busy only while a stream has something to send). */
     private static final int WRITERS = 4;
@@ -26,10 +26,14 @@ final class EventStreams implements AutoCloseable {
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
-    private final long heartbeatSeconds;
+    private final long heartbeatMillis;
 
-    EventStreams(long heartbeatSeconds) {
-        this.heartbeatSeconds = heartbeatSeconds;
+    /**
+     * @param httpTimeoutMillis the HTTP connector drops a connection idle this long (an open stream too):
+     *                          heartbeats come twice as often, at most {@link #MAX_HEARTBEAT_MILLIS} apart
+     */
+    EventStreams(long httpTimeoutMillis) {
+        this.heartbeatMillis = Math.max(100, Math.min(MAX_HEARTBEAT_MILLIS, httpTimeoutMillis / 2));
         AtomicInteger count = new AtomicInteger();
         this.writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> daemon(runnable, "event-stream-writer-" + count.incrementAndGet()));
@@ -38,15 +42,15 @@ final class EventStreams implements AutoCloseable {
                 runnable -> daemon(runnable, "event-stream-heartbeat"));
         timer.setRemoveOnCancelPolicy(true);
         this.heartbeat = timer;
-        heartbeat.scheduleAtFixedRate(this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
 
     ExecutorService writers() {
         return writers;
     }
 
-    long heartbeatSeconds() {
-        return heartbeatSeconds;
+    long heartbeatMillis() {
+        return heartbeatMillis;
     }
 
     void opened(EventStream stream) {

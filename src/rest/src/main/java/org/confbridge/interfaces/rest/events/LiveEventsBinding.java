@@ -8,6 +8,7 @@ import javax.naming.NamingException;
 import javax.ws.rs.core.Feature;
 import javax.ws.rs.core.FeatureContext;
 import javax.ws.rs.ext.Provider;
+import org.confbridge.app.config.Settings;
 import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.live.LiveConferences;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -27,7 +28,7 @@ public class LiveEventsBinding implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        EventStreams streams = new EventStreams(EventStreams.HEARTBEAT_SECONDS);
+        EventStreams streams = new EventStreams(Settings.current().number("http.timeout.ms", 10_000, 100, 600_000));
         context.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -60,7 +61,8 @@ public class LiveEventsBinding implements Feature {
         }
     }
 
-    static <T> T lookup(Class<T> type) {
+    /** A no-interface EJB view by its portable global JNDI name. */
+    public static <T> T lookup(Class<T> type) {
         NamingException last = null;
         for (String prefix : PREFIXES) {
             String bean = prefix + type.getSimpleName();

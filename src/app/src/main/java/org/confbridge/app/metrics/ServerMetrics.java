@@ -1,0 +1,109 @@
+package org.confbridge.app.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.annotation.PostConstruct;
+import javax.annotation.PreDestroy;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.DependsOn;
+import javax.ejb.EJB;
+import javax.ejb.LocalBean;
+import javax.ejb.Singleton;
+import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import org.confbridge.app.events.ConferenceEvents;
+import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.media.MediaServer;
+
+/**
+ * The server's meters, in one Prometheus registry, created at start (so that the counts that follow the
+ * conference events see every event). Thread-safe without a container lock: the registry is.
+ */
+@Singleton
+@Startup
+@DependsOn({"LiveConferences", "MediaServer"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@LocalBean
+public class ServerMetrics {
+
+    private static final Logger LOG = Logger.getLogger(ServerMetrics.class.getName());
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private JvmGcMetrics gc;
+    private AutoCloseable subscription;
+    /** Kept: function counters hold their object weakly. */
+    private MediaMeters mediaMeters;
+
+    @EJB
+    private LiveConferences live;
+
+    @EJB
+    private MediaServer media;
+
+    @PostConstruct
+    void start() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+
+        ConferenceEvents events = live.events();
+        subscription = events.subscribe(new EventMeters(registry));
+        Gauge.builder("confbridge.events.queue", events, ConferenceEvents::waiting)
+                .description("conference events waiting for delivery to subscribers")
+                .strongReference(true).register(registry);
+        FunctionCounter.builder("confbridge.events.dropped", events, ConferenceEvents::dropped)
+                .description("conference events dropped because the bus's queue was full").register(registry);
+        LiveConferences calls = live;
+        Gauge.builder("confbridge.calls.live", calls, LiveConferences::callCount)
+                .description("answered calls in conferences, PIN prompt included")
+                .strongReference(true).register(registry);
+        MediaServer engine = media;
+        mediaMeters = MediaMeters.register(registry, engine::stats);
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "unsubscribe failed", e);
+        }
+        gc.close();
+        registry.close();
+    }
+
+    /** Where other parts of the server (the REST layer) add their meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Every meter in the Prometheus text exposition format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** The content type of {@link #scrape()}. */
+    public String contentType() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+    }
+}

@@ -1,0 +1,131 @@
+package org.confbridge.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.confbridge.interfaces.rest.ApiClient;
+import org.confbridge.server.RunningServer;
+import org.confbridge.server.media.ConferenceFixture;
+import org.confbridge.testkit.Call;
+import org.confbridge.testkit.TestPhone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12, metrics: {@code GET /metrics} answers only with the metrics token or an administrator's API
+ * token, parses as Prometheus text, and its values move with real calls and REST requests.
+ */
+class MetricsIT {
+
+    private static final String METRICS_TOKEN = "scrape-me-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(Map.of("CONF_METRICS_TOKEN", METRICS_TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void onlyTheMetricsTokenOrAnAdministratorMayScrape() throws Exception {
+        ApiClient api = new ApiClient(server.baseUrl());
+        String admin = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
+        String other = EventStreamIT.otherClientToken(api, admin);
+
+        assertThat(scrape(null).statusCode()).isEqualTo(401);
+        assertThat(scrape("wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> notAdmin = scrape(other);
+        assertThat(notAdmin.statusCode()).isEqualTo(401);
+        assertThat(notAdmin.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> v.startsWith("Bearer"));
+
+        HttpResponse<String> byToken = scrape(METRICS_TOKEN);
+        assertThat(byToken.statusCode()).isEqualTo(200);
+        assertThat(byToken.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/plain").contains("version=0.0.4"));
+        PrometheusText metrics = PrometheusText.parse(byToken.body());
+        assertThat(metrics.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(metrics.has("process_uptime_seconds")).isTrue();
+        assertThat(metrics.has("confbridge_events_queue")).isTrue();
+        assertThat(scrape(admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void valuesMoveWithRealCallsAndRequests() throws Exception {
+        ConferenceFixture fixture = new ConferenceFixture(server);
+        ConferenceFixture.Conference conference = fixture.create(null);
+        PrometheusText before = metrics();
+        double joined = before.sum("confbridge_participants_joined_total", "origin", "dial_in");
+        double left = before.sum("confbridge_participants_left_total");
+        double ticks = before.sum("confbridge_media_ticks_total");
+        double created = before.sum("http_server_requests_seconds_count", "method", "POST", "status", "201");
+        assertThat(created).as("the extension just created").isGreaterThanOrEqualTo(1);
+        assertThat(before.sum("confbridge_participants_live")).isZero();
+
+        try (TestPhone phone = TestPhone.start()) {
+            Call alice = fixture.dial(phone, conference, 500);
+            Call bob = fixture.dial(phone, conference, 1100);
+            PrometheusText during = await(m -> m.sum("confbridge_participants_live") == 2);
+            assertThat(during.sum("confbridge_conferences_live")).isEqualTo(1);
+            assertThat(during.sum("confbridge_calls_live")).isEqualTo(2);
+            assertThat(during.sum("confbridge_participants_joined_total", "origin", "dial_in")).isEqualTo(joined + 2);
+            assertThat(during.sum("confbridge_media_legs")).isGreaterThanOrEqualTo(2);
+            assertThat(during.sum("confbridge_media_rooms")).isGreaterThanOrEqualTo(1);
+            assertThat(during.sum("confbridge_media_ticks_total")).isGreaterThan(ticks);
+            assertThat(during.sum("confbridge_events_total", "type", "participant.joined")).isGreaterThanOrEqualTo(2);
+            alice.hangup();
+            bob.hangup();
+        }
+        PrometheusText after = await(m -> m.sum("confbridge_participants_live") == 0
+                && m.sum("confbridge_conferences_live") == 0);
+        assertThat(after.sum("confbridge_participants_left_total")).isEqualTo(left + 2);
+        assertThat(after.sum("confbridge_participants_left_total", "reason", "hangup")).isGreaterThanOrEqualTo(2);
+        // The REST requests of this test, by route template and status.
+        assertThat(after.matching("http_server_requests_seconds_count", "method", "POST", "status", "201"))
+                .anySatisfy(s -> assertThat(s.labels().get("route")).isEqualTo("/ver1.0/client/{client_id}/extension"));
+        assertThat(after.sum("http_server_requests_seconds_bucket", "le", "+Inf"))
+                .isEqualTo(after.sum("http_server_requests_seconds_count"));
+    }
+
+    private static PrometheusText await(Predicate<PrometheusText> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        PrometheusText last = metrics();
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("metrics never reached the expected values");
+            }
+            Thread.sleep(200);
+            last = metrics();
+        }
+        return last;
+    }
+
+    private static PrometheusText metrics() throws Exception {
+        HttpResponse<String> response = scrape(METRICS_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return PrometheusText.parse(response.body());
+    }
+
+    private static HttpResponse<String> scrape(String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
