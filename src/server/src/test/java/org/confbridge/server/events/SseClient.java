@@ -44,6 +44,9 @@ final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Kept: a client no longer referenced is collected, and closes its connections. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> all = new CopyOnWriteArrayList<>();
@@ -82,8 +85,7 @@ final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private void read() {

@@ -45,6 +45,8 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
     /** Held while writing; the container's end of the request takes it too (see {@link #requestEnded}). */
     private final Object writing = new Object();
     private boolean requestEnded;
+    private volatile javax.servlet.AsyncContext async;
+    private boolean idleTimeoutLifted;
     private volatile AutoCloseable subscription;
     private long lastSent;
 
@@ -147,6 +149,7 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
                 return false;
             }
             try {
+                liftIdleTimeout();
                 sink.send(event).toCompletableFuture().join();
                 return true;
             } catch (RuntimeException e) {
@@ -157,9 +160,31 @@ final class EventStream implements ConferenceEvents.Listener, AutoCloseable {
     }
 
     /**
+     * Tomcat 7 (NIO) applies an asynchronous request's timeout to its connection only when it is set outside
+     * the request's own servlet call, and otherwise drops the connection after the connector's idle timeout
+     * whatever is written to it. So the first write from a writer thread sets it (0: none) again. Called
+     * with {@link #writing} held, before the container ended the request.
+     */
+    private void liftIdleTimeout() {
+        javax.servlet.AsyncContext context = async;
+        if (!idleTimeoutLifted && context != null && Thread.currentThread().getName().startsWith("event-stream")) {
+            idleTimeoutLifted = true;
+            try {
+                context.setTimeout(0);
+            } catch (IllegalStateException e) {
+                LOG.log(Level.FINE, "the request's timeout cannot be lifted", e);
+            }
+        }
+    }
+
+    /**
      * The container ended the request (the client went away, or an error): from now on its response object
      * may serve another request, so nothing more may be written to it. Waits for a write in progress.
      */
+    void watch(javax.servlet.AsyncContext asyncContext) {
+        this.async = asyncContext;
+    }
+
     void requestEnded() {
         synchronized (writing) {
             requestEnded = true;

@@ -102,6 +102,8 @@ public class EventStreamResource {
      */
     private static void watchRequest(HttpServletRequest request, EventStream stream) {
         AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
+        async.setTimeout(0); // never: the stream lasts until either side closes it
+        stream.watch(async);
         async.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {

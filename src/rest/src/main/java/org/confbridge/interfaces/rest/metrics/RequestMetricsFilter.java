@@ -14,7 +14,6 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.Provider;
 import org.confbridge.app.metrics.ServerMetrics;
@@ -39,9 +38,6 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
-    @Context
-    private UriInfo uriInfo;
-
     private volatile MeterRegistry registry;
     private volatile boolean unavailable;
 
@@ -60,7 +56,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         Timer.builder("http.server.requests")
                 .description("REST requests by method, route template and status")
                 .tag("method", request.getMethod())
-                .tag("route", route())
+                .tag("route", route(request.getUriInfo()))
                 .tag("status", String.valueOf(response.getStatus()))
                 .serviceLevelObjectives(BUCKETS)
                 .register(meters)
@@ -68,7 +64,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     }
 
     /** The matched templates joined, outermost first; {@code unmatched} when no resource matched (404). */
-    private String route() {
+    private static String route(UriInfo uriInfo) {
         if (!(uriInfo instanceof ExtendedUriInfo extended)) {
             return "unknown";
         }
