@@ -2,21 +2,18 @@ package org.confbridge.interfaces.rest.metrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.confbridge.app.ApiCaller;
 import org.confbridge.app.TokenService;
-import org.confbridge.app.config.Settings;
 import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.interfaces.rest.events.LiveEventsBinding;
 
 /**
- * {@code GET /metrics} in the Prometheus text format. Needs {@code Authorization: Bearer <token>}: either
- * the value of {@code metrics.token} ({@code CONF_METRICS_TOKEN}, for a Prometheus server's
- * {@code bearer_token}), or an API token of an administrator application. Anything else is 401.
+ * {@code GET /metrics} in the Prometheus text format. Needs {@code Authorization: Bearer <token>} with an API
+ * token of an administrator application (what {@code POST /oauth/token} gives it). Anything else is 401.
  */
 public class MetricsServlet extends HttpServlet {
 
@@ -24,13 +21,6 @@ public class MetricsServlet extends HttpServlet {
 
     private transient volatile ServerMetrics metrics;
     private transient volatile TokenService tokens;
-    private transient byte[] metricsToken;
-
-    @Override
-    public void init() {
-        metricsToken = Settings.current().get("metrics.token").map(t -> t.getBytes(StandardCharsets.UTF_8))
-                .orElse(null);
-    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,8 +29,8 @@ public class MetricsServlet extends HttpServlet {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"confbridge metrics\"");
             response.setContentType("application/json");
             response.getOutputStream().write(("{\"error\":\"invalid_token\",\"error_description\":"
-                    + "\"/metrics needs 'Authorization: Bearer <token>' with CONF_METRICS_TOKEN or an administrator's"
-                    + " API token\"}").getBytes(StandardCharsets.UTF_8));
+                    + "\"/metrics needs 'Authorization: Bearer <token>' with an administrator's API"
+                    + " token\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         ServerMetrics server = metrics();
@@ -59,9 +49,6 @@ public class MetricsServlet extends HttpServlet {
         String token = header.substring(7).trim();
         if (token.isEmpty()) {
             return false;
-        }
-        if (metricsToken != null && MessageDigest.isEqual(metricsToken, token.getBytes(StandardCharsets.UTF_8))) {
-            return true;
         }
         Optional<ApiCaller> caller = tokens().authenticate(token);
         return caller.isPresent() && caller.get().administrator();
