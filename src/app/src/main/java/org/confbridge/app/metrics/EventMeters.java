@@ -22,10 +22,10 @@ final class EventMeters implements ConferenceEvents.Listener {
 
     EventMeters(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("confbridge.conferences.live", conferences, AtomicInteger::get)
+        Gauge.builder(MeterNames.of("conferences.live"), conferences, AtomicInteger::get)
                 .description("conferences running now").strongReference(true)
                 .register(registry);
-        Gauge.builder("confbridge.participants.live", participants, AtomicInteger::get)
+        Gauge.builder(MeterNames.of("participants.live"), participants, AtomicInteger::get)
                 .description("participants in conferences now (joined, not yet left)").strongReference(true)
                 .register(registry);
     }
@@ -37,19 +37,19 @@ final class EventMeters implements ConferenceEvents.Listener {
             case "conference.ended" -> conferences.decrementAndGet();
             case "participant.joined" -> {
                 participants.incrementAndGet();
-                count("confbridge.participants.joined", "origin", text(event, "origin"),
+                count(MeterNames.of("participants.joined"), "origin", text(event, "origin"),
                         "participants who joined a conference");
             }
             case "participant.left" -> {
                 participants.decrementAndGet();
-                count("confbridge.participants.left", "reason", text(event, "reason"),
+                count(MeterNames.of("participants.left"), "reason", text(event, "reason"),
                         "participants who left a conference");
             }
             default -> {
                 // counted below only
             }
         }
-        count("confbridge.events", "type", event.type(), "conference events published");
+        count(MeterNames.of("events"), "type", event.type(), "conference events published");
     }
 
     private void count(String name, String tag, String value, String description) {

@@ -26,21 +26,23 @@ final class MediaMeters {
     /** Registers the meters; the caller keeps the result (function counters hold it weakly only). */
     static MediaMeters register(MeterRegistry registry, Supplier<MediaStats> source) {
         MediaMeters m = new MediaMeters(source);
-        m.gauge(registry, "confbridge.media.legs", "media legs open", MediaStats::legs);
-        m.gauge(registry, "confbridge.media.rooms", "mixing rooms open", MediaStats::rooms);
-        m.gauge(registry, "confbridge.media.rtp.ports.in.use", "RTP ports handed out", MediaStats::rtpPortsInUse);
-        m.counter(registry, "confbridge.media.ticks", "mixer ticks", MediaStats::ticks);
-        m.counter(registry, "confbridge.media.ticks.late", "mixer ticks started more than 10 ms late",
+        m.gauge(registry, MeterNames.of("media.legs"), "media legs open", MediaStats::legs);
+        m.gauge(registry, MeterNames.of("media.rooms"), "mixing rooms open", MediaStats::rooms);
+        m.gauge(registry, MeterNames.of("media.rtp.ports.in.use"), "RTP ports handed out",
+                MediaStats::rtpPortsInUse);
+        m.counter(registry, MeterNames.of("media.ticks"), "mixer ticks", MediaStats::ticks);
+        m.counter(registry, MeterNames.of("media.ticks.late"), "mixer ticks started more than 10 ms late",
                 MediaStats::lateTicks);
-        m.counter(registry, "confbridge.media.ticks.skipped", "mixer ticks dropped after a stall",
+        m.counter(registry, MeterNames.of("media.ticks.skipped"), "mixer ticks dropped after a stall",
                 MediaStats::skippedTicks);
-        m.gauge(registry, "confbridge.media.tick.p50.seconds", "median mixer tick duration (recent window)",
+        m.gauge(registry, MeterNames.of("media.tick.p50.seconds"), "median mixer tick duration (recent window)",
                 s -> s.tickP50Micros() / 1e6);
-        m.gauge(registry, "confbridge.media.tick.p99.seconds", "99th percentile mixer tick duration (recent window)",
+        m.gauge(registry, MeterNames.of("media.tick.p99.seconds"),
+                "99th percentile mixer tick duration (recent window)",
                 s -> s.tickP99Micros() / 1e6);
-        m.gauge(registry, "confbridge.media.tick.max.seconds", "longest mixer tick (recent window)",
+        m.gauge(registry, MeterNames.of("media.tick.max.seconds"), "longest mixer tick (recent window)",
                 s -> s.tickMaxMicros() / 1e6);
-        m.counter(registry, "confbridge.rtp.dropped.from.strangers",
+        m.counter(registry, MeterNames.of("rtp.dropped.from.strangers"),
                 "RTP packets dropped because they came from neither the caller's address nor the latched source",
                 MediaStats::droppedFromStrangers);
         return m;

@@ -68,13 +68,13 @@ public class ServerMetrics {
 
         ConferenceEvents events = live.events();
         subscription = events.subscribe(new EventMeters(registry));
-        Gauge.builder("confbridge.events.queue", events, ConferenceEvents::waiting)
+        Gauge.builder(MeterNames.of("events.queue"), events, ConferenceEvents::waiting)
                 .description("conference events waiting for delivery to subscribers")
                 .strongReference(true).register(registry);
-        FunctionCounter.builder("confbridge.events.dropped", events, ConferenceEvents::dropped)
+        FunctionCounter.builder(MeterNames.of("events.dropped"), events, ConferenceEvents::dropped)
                 .description("conference events dropped because the bus's queue was full").register(registry);
         LiveConferences calls = live;
-        Gauge.builder("confbridge.calls.live", calls, LiveConferences::callCount)
+        Gauge.builder(MeterNames.of("calls.live"), calls, LiveConferences::callCount)
                 .description("answered calls in conferences, PIN prompt included")
                 .strongReference(true).register(registry);
         MediaServer engine = media;
