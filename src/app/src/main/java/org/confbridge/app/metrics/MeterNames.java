@@ -1,14 +1,14 @@
 package org.confbridge.app.metrics;
 
 /** The server's own meters are named {@code confbridge.<name>} (Prometheus: {@code confbridge_<name>}). */
-final class MeterNames {
+public final class MeterNames {
 
-    static final String PREFIX = "confbridge.";
+    public static final String PREFIX = "confbridge.";
 
     private MeterNames() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         return PREFIX + name;
     }
 }

@@ -11,12 +11,13 @@ import javax.ws.rs.ext.Provider;
 import org.confbridge.app.config.Settings;
 import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.webhooks.WebhookService;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Makes the live conferences' event bus and the open streams injectable. The bus is reached through the
+ * Makes the live conferences' event bus, the open streams and the webhook service injectable. The bus is reached through the
  * {@link LiveConferences} singleton bean, looked up once, lazily, by its portable global JNDI name..
  */
 @Provider
@@ -34,6 +35,7 @@ public class LiveEventsBinding implements Feature {
             protected void configure() {
                 bindFactory(new BusLookup()).to(ConferenceEvents.class).in(Singleton.class);
                 bind(streams).to(EventStreams.class);
+                bindFactory(() -> lookup(WebhookService.class)).to(WebhookService.class).in(Singleton.class);
             }
         });
         context.register(new ContainerLifecycleListener() {

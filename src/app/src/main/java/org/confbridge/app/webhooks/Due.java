@@ -1,0 +1,8 @@
+package org.confbridge.app.webhooks;
+
+import java.time.Instant;
+
+/** A delivery to attempt now, with what the sender needs. */
+record Due(long id, String url, String secret, String eventId, String eventType, String payload, int attempts,
+           Instant createdAt) {
+}
