@@ -3,6 +3,6 @@ package org.confbridge.app.webhooks;
 import java.time.Instant;
 
 /** A delivery to attempt now, with what the sender needs. */
-record Due(long id, String url, String secret, String eventId, String eventType, String payload, int attempts,
+public record Due(long id, String url, String secret, String eventId, String eventType, String payload, int attempts,
            Instant createdAt) {
 }

@@ -11,13 +11,15 @@ import javax.ws.rs.ext.Provider;
 import org.confbridge.app.config.Settings;
 import org.confbridge.app.events.ConferenceEvents;
 import org.confbridge.app.live.LiveConferences;
+import org.confbridge.app.records.ConferenceRecordStore;
 import org.confbridge.app.webhooks.WebhookService;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Makes the live conferences' event bus, the open streams and the webhook service injectable. The bus is reached through the
+ * Makes the live conferences' event bus, the open streams, the webhook service and the call
+ * records injectable. The bus is reached through the
  * {@link LiveConferences} singleton bean, looked up once, lazily, by its portable global JNDI name..
  */
 @Provider
@@ -36,6 +38,8 @@ public class LiveEventsBinding implements Feature {
                 bindFactory(new BusLookup()).to(ConferenceEvents.class).in(Singleton.class);
                 bind(streams).to(EventStreams.class);
                 bindFactory(() -> lookup(WebhookService.class)).to(WebhookService.class).in(Singleton.class);
+                bindFactory(() -> lookup(ConferenceRecordStore.class)).to(ConferenceRecordStore.class)
+                        .in(Singleton.class);
             }
         });
         context.register(new ContainerLifecycleListener() {
