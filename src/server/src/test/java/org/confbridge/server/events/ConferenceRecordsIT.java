@@ -34,10 +34,10 @@ class ConferenceRecordsIT {
         ConferenceFixture.Conference conference = fixture.create(null);
         Instant before = Instant.now().minusSeconds(1);
         try (TestPhone phone = TestPhone.start()) {
-            Call alice = fixture.dial(phone, conference, CallOptions.defaults().from("alice", "Alice")
+            Call alice = fixture.dial(phone, conference, CallOptions.defaults().from("alice", "Alice"));
+            Call bob = fixture.dial(phone, conference, CallOptions.defaults().from("bob", null)
                     .sendingTone(500, ConferenceFixture.SEND_DBFS));
-            Call bob = fixture.dial(phone, conference, CallOptions.defaults().from("bob", null));
-            Thread.sleep(3000); // the time measured: Alice talks (her tone) for 3 s, Bob sends nothing
+            Thread.sleep(3000); // the time measured: Bob talks (his tone) for 3 s, Alice sends nothing
             bob.hangup();
             alice.hangup();
         }
@@ -61,8 +61,8 @@ class ConferenceRecordsIT {
         assertThat(a.get("reason").asText()).isEqualTo("hangup");
         assertThat(b.get("number").asText()).isEqualTo("bob");
         assertThat(Instant.parse(b.get("left_at").asText())).isBefore(Instant.parse(a.get("left_at").asText()));
-        assertThat(a.get("talking_seconds").asDouble()).isGreaterThan(1.0);
-        assertThat(b.get("talking_seconds").asDouble()).isLessThan(a.get("talking_seconds").asDouble());
+        assertThat(b.get("talking_seconds").asDouble()).isGreaterThan(1.0);
+        assertThat(a.get("talking_seconds").asDouble()).isLessThan(b.get("talking_seconds").asDouble());
 
         // Filters and paging.
         assertThat(api.get(RECORDS + "?extension_id=" + conference.id() + "&from=" + Instant.now().plusSeconds(60),
