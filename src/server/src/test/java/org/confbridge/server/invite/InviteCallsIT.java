@@ -236,6 +236,8 @@ class InviteCallsIT {
         PromptEar.awaitPrompt(invited, answered, "conf_locked", PROMPT);
         assertThat(invited.awaitState(CallState.ENDED, PROMPT)).as("the invitee is hung up").isTrue();
         PromptEar.awaitPrompt(alice, mark, "invite_conference_locked", PROMPT);
+        // Once the prompt is over alice hears nothing: the refused invitee's voice never reached the room.
+        assertThat(alice.audio().awaitSilence(NOT_HEARD_DBFS, PROMPT)).as("quiet after the prompt").isTrue();
         assertThat(alice.audio().toneLevel(INVITEE, Duration.ofMillis(400))).isLessThan(NOT_HEARD_DBFS);
         assertThat(trunk.get(InviteTrunk.livePath(conference)).json().get("participants")).hasSize(1);
         alice.hangup();
