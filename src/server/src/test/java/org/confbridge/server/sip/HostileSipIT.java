@@ -148,10 +148,7 @@ class HostileSipIT {
     void anInfoWithAPoisonCharsetIsAnswered415AndTheCallGoesOn() throws Exception {
         try (RawSip caller = from("127.0.2.1")) {
             RawSip.Request invite = new RawSip.Request("INVITE", uri(open));
-            invite.body = RawSip.sdp("127.0.0.1", 4000);
-            String ok = caller.finalResponse(invite, ANSWER);
-            assertThat(RawSip.status(ok)).isEqualTo(200);
-            caller.ack(invite, ok);
+            String ok = answered(caller, invite);
             RawSip.Request info = new RawSip.Request("INFO", invite);
             info.toTag = RawSip.toTag(ok);
             info.contentType = "application/dtmf-relay;charset=bogus";
@@ -175,10 +172,7 @@ class HostileSipIT {
             int guess = 0;
             while (guess < guesses.length) {
                 RawSip.Request invite = new RawSip.Request("INVITE", uri(guarded));
-                invite.body = RawSip.sdp("127.0.0.1", 4000);
-                String ok = guesser.finalResponse(invite, ANSWER);
-                assertThat(RawSip.status(ok)).as("guess call " + guess).isEqualTo(200);
-                guesser.ack(invite, ok);
+                String ok = answered(guesser, invite);
                 int cseq = 2;
                 for (int inCall = 0; inCall < 3 && guess < guesses.length; inCall++, guess++) {
                     for (char key : (guesses[guess] + "#").toCharArray()) {
@@ -204,14 +198,21 @@ class HostileSipIT {
         }
         try (RawSip other = from("127.0.3.2")) {
             RawSip.Request invite = new RawSip.Request("INVITE", uri(guarded));
-            invite.body = RawSip.sdp("127.0.0.1", 4000);
-            String ok = other.finalResponse(invite, ANSWER);
-            assertThat(RawSip.status(ok)).as("another address is not blocked").isEqualTo(200);
-            other.ack(invite, ok);
+            String ok = answered(other, invite);
             RawSip.Request bye = new RawSip.Request("BYE", invite);
             bye.toTag = RawSip.toTag(ok);
             other.finalResponse(bye, ANSWER);
         }
+    }
+
+    /** Sends {@code invite} with a plain offer, expects 200 and acknowledges it; returns the 200. */
+    private static String answered(RawSip sip, RawSip.Request invite) throws Exception {
+        invite.body = RawSip.sdp("127.0.0.1", 4000);
+        String ok = sip.finalResponse(invite, ANSWER);
+        assertThat(ok).as("an answer to the INVITE").isNotNull();
+        assertThat(RawSip.status(ok)).as(ok).isEqualTo(200);
+        sip.ack(invite, ok);
+        return ok;
     }
 
     /** The final answer, skipping late messages of earlier calls (a BYE, retransmissions). */
@@ -267,10 +268,7 @@ class HostileSipIT {
     void aCallLeftOnHoldIsEndedAfterTheHoldTimeout() throws Exception {
         try (RawSip caller = from("127.0.5.1")) {
             RawSip.Request invite = new RawSip.Request("INVITE", uri(open));
-            invite.body = RawSip.sdp("127.0.0.1", 4000);
-            String ok = caller.finalResponse(invite, ANSWER);
-            assertThat(RawSip.status(ok)).isEqualTo(200);
-            caller.ack(invite, ok);
+            String ok = answered(caller, invite);
             RawSip.Request hold = new RawSip.Request("INVITE", invite);
             hold.toTag = RawSip.toTag(ok);
             hold.body = RawSip.sdp("127.0.0.1", 4000) + "a=inactive\r\n";
