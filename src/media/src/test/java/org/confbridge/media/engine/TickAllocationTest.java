@@ -84,9 +84,10 @@ class TickAllocationTest {
             tickBytes += allocated(mixThreadIds) - helpersBefore;
         }
 
-        // Zero per tick: 16 bytes in every tick would be 6400. The margin is for a rare event
-        // (a talk-state change hands its callback to the event thread, an object of a few bytes).
-        assertThat(tickBytes).as("bytes allocated by 400 ticks").isLessThan(256);
+        // Zero per tick: 16 bytes in every tick would be 6400. The margin is for rare events (a talk-state
+        // change hands its callback to the event thread; on a loaded machine a late frame or a recompilation
+        // adds a few hundred bytes once: 352 were seen at load 20).
+        assertThat(tickBytes).as("bytes allocated by 400 ticks").isLessThan(2048);
         // 1600 packets received and 3200 sent: 16 bytes per packet would be 25 KB or more.
         assertThat(receiveBytes).as("bytes allocated by the receive threads over 400 ticks").isLessThan(4096);
     }
