@@ -43,8 +43,8 @@ import org.confbridge.app.metrics.ServerMetrics;
  * (never blocking; full: dropped and counted). The {@code webhook-outbox} thread writes queued events to the
  * outbox table in batches; the {@code webhook-sender} thread takes due deliveries from the table and POSTs
  * them, several at once but of each webhook and conference only the oldest, so that order holds; the
- * outcome of each attempt is written back. A slow receiver holds one sending slot for at most
- * {@link #REQUEST_TIMEOUT}; nothing of it reaches a call.
+ * outcome of each attempt is written back; the log of finished deliveries is kept for {@link #KEEP_LOG}. A
+ * slow receiver holds one sending slot for at most {@link #REQUEST_TIMEOUT}; nothing of it reaches a call.
  */
 @Singleton
 @Startup
@@ -60,6 +60,9 @@ public class WebhookDispatcher {
     private static final int BATCH = 500;
     private static final int PARALLEL = 8;
     private static final long IDLE_MILLIS = 250;
+    /** Deliveries made or given up stay in the log this long. */
+    static final Duration KEEP_LOG = Duration.ofDays(7);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Clock clock = Clock.systemUTC();
     private final BlockingQueue<ConferenceEvent> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -169,8 +172,13 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "webhook outbox not readable", e);
         }
+        Instant nextPurge = clock.instant();
         while (running) {
             try {
+                if (!clock.instant().isBefore(nextPurge)) {
+                    nextPurge = clock.instant().plus(PURGE_EVERY);
+                    outbox.purge(clock.instant().minus(KEEP_LOG));
+                }
                 List<Due> due = outbox.due(clock.instant(), PARALLEL * 4);
                 if (due.isEmpty()) {
                     synchronized (wake) {

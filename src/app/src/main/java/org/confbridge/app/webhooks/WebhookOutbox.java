@@ -91,6 +91,12 @@ public class WebhookOutbox {
         return next == null;
     }
 
+    /** Deletes the log of deliveries made or given up before {@code before}; returns how many. */
+    public int purge(Instant before) {
+        return em.createQuery("DELETE FROM WebhookDeliveryEntity d WHERE d.status <> 'pending'"
+                + " AND d.createdAt < :before").setParameter("before", before).executeUpdate();
+    }
+
     public long pendingCount() {
         return em.createNamedQuery(WebhookDeliveryEntity.COUNT_PENDING, Long.class).getSingleResult();
     }
