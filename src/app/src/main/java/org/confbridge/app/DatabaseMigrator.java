@@ -31,12 +31,15 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                .load();
+        MigrateResult result = flyway.migrate();
+        // Nothing to apply: the result names no target; the schema is at the latest applied version.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "Database schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         makeCommitsDurable();
     }

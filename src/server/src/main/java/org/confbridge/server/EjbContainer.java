@@ -58,6 +58,11 @@ final class EjbContainer implements AutoCloseable {
         properties.put(DATASOURCE + ".UserName", settings.databaseUser());
         properties.put(DATASOURCE + ".Password", settings.databasePassword());
         properties.put(DATASOURCE + ".JtaManaged", "true");
+        // A connection the database closed (H2 after a failed write, PostgreSQL restarted) is dropped, not
+        // handed out again; nobody waits forever for a connection of a full pool.
+        properties.put(DATASOURCE + ".TestOnBorrow", "true");
+        properties.put(DATASOURCE + ".ValidationQuery", "SELECT 1");
+        properties.put(DATASOURCE + ".MaxWaitTime", "5000");
         LOG.info(() -> "Starting EJB container (module " + ejbModule.getName() + ", database "
                 + redacted(settings.databaseUrl()) + ")");
         return new EjbContainer(EJBContainer.createEJBContainer(properties));

@@ -89,6 +89,7 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_DATA_DIR", dataDir.resolve("data").toString());
             env.put("CONF_RTP_PORT_MIN", "42000");
             env.put("CONF_RTP_PORT_MAX", "43998");
+            env.put("CONF_DISK_RESERVE_MB", "1"); // test servers: no 16 MB reserve file in every temp directory
             env.put("CONF_SIP_ANSWER_DELAY_MS", "300");
             env.put("CONF_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
