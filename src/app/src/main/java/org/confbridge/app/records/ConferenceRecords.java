@@ -16,6 +16,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
+import org.confbridge.app.events.Failures;
 import org.confbridge.app.live.LiveConferences;
 
 /**
@@ -86,7 +87,9 @@ public class ConferenceRecords {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "call record not written; trying again", e);
+                // The cause in one line: while the database is away this repeats every second.
+                LOG.warning("call record of conference " + pending.conferenceId() + " not written (" + Failures.oneLine(e)
+                        + "); trying again");
                 if (!running) {
                     return;
                 }

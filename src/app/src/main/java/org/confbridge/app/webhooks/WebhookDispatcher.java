@@ -34,6 +34,7 @@ import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import org.confbridge.app.events.ConferenceEvent;
 import org.confbridge.app.events.ConferenceEvents;
+import org.confbridge.app.events.Failures;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.metrics.MeterNames;
 import org.confbridge.app.metrics.ServerMetrics;
@@ -157,7 +158,7 @@ public class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "webhook outbox write failed; trying again", e);
+                LOG.warning("webhook outbox write failed (" + Failures.oneLine(e) + "); trying again");
                 pause(1000);
                 if (!running) {
                     return; // the database is gone with the server
@@ -197,7 +198,7 @@ public class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "webhook delivery round failed; trying again", e);
+                LOG.warning("webhook delivery round failed (" + Failures.oneLine(e) + "); trying again");
                 pause(1000);
             }
         }
