@@ -125,6 +125,8 @@ final class LiveConference {
     private boolean lastLocked;
     private boolean lastNotificationsOn = true;
     private final java.util.Set<ParticipantId> joined = new java.util.HashSet<>();
+    /** Who is talking now, joined or not yet (one who talks while entering is "talking" once joined). */
+    private final java.util.Set<ParticipantId> talkingNow = new java.util.HashSet<>();
     private final Map<ParticipantId, String> leaveReasons = new java.util.HashMap<>();
 
     LiveConference(long extensionId, long clientId, ConferenceSettings settings, AudioCatalog.LoadedSounds sounds,
@@ -238,6 +240,7 @@ final class LiveConference {
         }
         around.callCountChanged(-1);
         String reason = leaveReasons.remove(id);
+        talkingNow.remove(id);
         if (joined.remove(id)) {
             emit("participant.left", id, Map.of("reason", reason != null ? reason : "hangup"));
         }
@@ -523,6 +526,11 @@ final class LiveConference {
         @Override
         public void onTalking(boolean talking) {
             execute(() -> {
+                if (talking) {
+                    talkingNow.add(id);
+                } else {
+                    talkingNow.remove(id);
+                }
                 if (joined.contains(id)) {
                     emit(talking ? "participant.talking" : "participant.stopped_talking", id, Map.of());
                 }
@@ -548,6 +556,9 @@ final class LiveConference {
         });
         data.put("muted", connect.muted());
         emit("participant.joined", id, data);
+        if (talkingNow.contains(id)) {
+            emit("participant.talking", id, Map.of());
+        }
     }
 
     private Map<String, Object> inviteData(InviteId invite, String reason) {
