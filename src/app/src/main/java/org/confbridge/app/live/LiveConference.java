@@ -153,19 +153,22 @@ final class LiveConference {
     /** Runs {@code task} on this conference's loop; failures are logged, never thrown at the caller. */
     void execute(Runnable task) {
         try {
-            loop.execute(() -> {
-                try {
-                    task.run();
-                    flagEvents();
-                    actor = "system";
-                    rescheduleTimer();
-                } catch (RuntimeException e) {
-                    actor = "system";
-                    LOG.log(Level.WARNING, "conference " + extensionId + ": task failed", e);
-                }
-            });
+            loop.execute(() -> run(task));
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> "conference " + extensionId + ": server stopping, task dropped");
+        }
+    }
+
+    /** Runs one task on the loop (this thread is the loop), then what every task ends with. */
+    private void run(Runnable task) {
+        try {
+            task.run();
+            flagEvents();
+            actor = "system";
+            rescheduleTimer();
+        } catch (RuntimeException e) {
+            actor = "system";
+            LOG.log(Level.WARNING, "conference " + extensionId + ": task failed", e);
         }
     }
 
@@ -267,7 +270,7 @@ final class LiveConference {
         seat.onHold = onHold;
         if (onHold) {
             int hold = ++seat.holds;
-            loop.schedule(() -> execute(() -> holdTimedOut(id, hold)), around.holdTimeout().toMillis(),
+            loop.schedule(() -> run(() -> holdTimedOut(id, hold)), around.holdTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -616,7 +619,7 @@ final class LiveConference {
         timerAt = deadline;
         if (deadline != null) {
             long delayMillis = Math.max(0, Duration.between(now(), deadline).toMillis() + 1);
-            timer = loop.schedule(() -> execute(this::tick), delayMillis, TimeUnit.MILLISECONDS);
+            timer = loop.schedule(() -> run(this::tick), delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 

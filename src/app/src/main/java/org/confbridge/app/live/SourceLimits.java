@@ -2,13 +2,11 @@ package org.confbridge.app.live;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.confbridge.app.config.Settings;
+import org.confbridge.app.limits.FailureBlocker;
 
 /**
  * Limits per source address of SIP requests, against floods and PIN guessing:
@@ -37,11 +35,10 @@ public final class SourceLimits {
         }
     }
 
+    /** The INVITE token bucket of one address. */
     private static final class Source {
         double tokens;
         long refilledNanos;
-        final Deque<Instant> wrongPins = new ArrayDeque<>();
-        Instant blockedUntil;
         volatile long lastSeenNanos;
 
         Source(double tokens, long now) {
@@ -52,14 +49,15 @@ public final class SourceLimits {
     }
 
     private final Limits limits;
-    private final Clock clock;
     private final java.util.function.LongSupplier nanoTime;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final FailureBlocker wrongPins;
 
     public SourceLimits(Limits limits, Clock clock, java.util.function.LongSupplier nanoTime) {
         this.limits = limits;
-        this.clock = clock;
         this.nanoTime = nanoTime;
+        this.wrongPins = new FailureBlocker(limits.wrongPinsMax(), limits.wrongPinWindow(), limits.pinBlock(), clock,
+                MAX_SOURCES);
     }
 
     /** True when a new call from {@code source} may be served now (takes one token). */
@@ -79,35 +77,15 @@ public final class SourceLimits {
 
     /** Seconds until {@code source} may call again after wrong PINs, or 0 when it is not blocked. */
     public long pinBlockedSeconds(String source) {
-        Source s = sources.get(source);
-        if (s == null) {
-            return 0;
-        }
-        synchronized (s) {
-            Instant now = clock.instant();
-            if (s.blockedUntil == null || !now.isBefore(s.blockedUntil)) {
-                return 0;
-            }
-            return Math.max(1, Duration.between(now, s.blockedUntil).toSeconds());
-        }
+        Duration wait = wrongPins.blockedFor(source);
+        return wait.isZero() ? 0 : FailureBlocker.seconds(wait);
     }
 
     /** A caller from {@code source} keyed a wrong PIN. */
     public void wrongPin(String source) {
-        Source s = source(source);
-        synchronized (s) {
-            Instant now = clock.instant();
-            while (!s.wrongPins.isEmpty() && !s.wrongPins.peekFirst().isAfter(now.minus(limits.wrongPinWindow()))) {
-                s.wrongPins.removeFirst();
-            }
-            s.wrongPins.addLast(now);
-            if (s.wrongPins.size() >= limits.wrongPinsMax()
-                    && (s.blockedUntil == null || !now.isBefore(s.blockedUntil))) {
-                s.blockedUntil = now.plus(limits.pinBlock());
-                s.wrongPins.clear();
-                LOG.warning(() -> "calls from " + source + " refused for " + limits.pinBlock().toSeconds() + " s: "
-                        + limits.wrongPinsMax() + " wrong PINs within " + limits.wrongPinWindow().toSeconds() + " s");
-            }
+        if (wrongPins.failed(source)) {
+            LOG.warning(() -> "calls from " + source + " refused for " + limits.pinBlock().toSeconds() + " s: "
+                    + limits.wrongPinsMax() + " wrong PINs within " + limits.wrongPinWindow().toSeconds() + " s");
         }
     }
 
@@ -124,17 +102,13 @@ public final class SourceLimits {
         return s;
     }
 
-    /** Forgets sources idle for the longest of the limits' windows (their state no longer matters). */
+    /** Forgets buckets idle long enough to be full again (their state no longer matters). */
     private void forgetIdle(long now) {
-        long idleNanos = Math.max(limits.wrongPinWindow().toNanos(), limits.pinBlock().toNanos());
-        sources.entrySet().removeIf(e -> now - e.getValue().lastSeenNanos > idleNanos
-                && e.getValue().blockedUntil == null);
+        long refillNanos = (long) (limits.inviteBurst() / limits.invitesPerSecond() * 1e9);
+        sources.entrySet().removeIf(e -> now - e.getValue().lastSeenNanos > refillNanos);
         if (sources.size() >= MAX_SOURCES) {
             sources.entrySet().removeIf(e -> now - e.getValue().lastSeenNanos > 1_000_000_000L); // flooded: keep the active
         }
     }
 
-    int trackedSources() {
-        return sources.size();
-    }
 }

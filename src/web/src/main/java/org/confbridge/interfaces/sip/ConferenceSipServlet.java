@@ -360,18 +360,13 @@ public class ConferenceSipServlet extends SipServlet {
      * setCharacterEncoding changes only the container's view, not what the stack encodes).
      */
     private static void dropCharset(SipServletRequest request) {
-        try {
-            Object message = request.getClass().getMethod("getMessage").invoke(request);
-            if (message instanceof javax.sip.message.Message sipMessage) {
-                javax.sip.header.ContentTypeHeader type =
-                        (javax.sip.header.ContentTypeHeader) sipMessage.getHeader(javax.sip.header.ContentTypeHeader.NAME);
-                if (type != null) {
-                    type.removeParameter("charset");
-                }
+        StackMessages.of(request).ifPresent(message -> {
+            javax.sip.header.ContentTypeHeader type =
+                    (javax.sip.header.ContentTypeHeader) message.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+            if (type != null) {
+                type.removeParameter("charset");
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not drop the charset of " + request.getCallId(), e);
-        }
+        });
     }
 
     private static boolean isSupported(String charset) {

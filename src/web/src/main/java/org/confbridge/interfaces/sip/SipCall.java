@@ -3,6 +3,7 @@ package org.confbridge.interfaces.sip;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -199,16 +200,17 @@ public final class SipCall implements CallLeg {
      * stack's own message.
      */
     private void toWhereTheCallerIs(SipServletRequest request, Address route) {
+        Optional<javax.sip.message.Message> message = StackMessages.of(request);
+        if (message.isEmpty()) {
+            LOG.info(() -> "BYE to " + participant + " goes to its Contact: no access to the stack's message");
+            return;
+        }
         try {
-            Object message = request.getClass().getMethod("getMessage").invoke(request);
-            if (message instanceof javax.sip.message.Request sipRequest) {
-                javax.sip.address.AddressFactory addresses = javax.sip.SipFactory.getInstance().createAddressFactory();
-                javax.sip.header.HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
-                javax.sip.address.Address target = addresses.createAddress(route.getURI().toString());
-                sipRequest.addFirst(headers.createRouteHeader(target));
-            }
-        } catch (ReflectiveOperationException | java.text.ParseException
-                 | javax.sip.SipException | RuntimeException e) {
+            javax.sip.address.Address target = javax.sip.SipFactory.getInstance().createAddressFactory()
+                    .createAddress(route.getURI().toString());
+            ((javax.sip.message.Request) message.get())
+                    .addFirst(javax.sip.SipFactory.getInstance().createHeaderFactory().createRouteHeader(target));
+        } catch (java.text.ParseException | javax.sip.SipException | RuntimeException e) {
             LOG.log(Level.INFO, "BYE to " + participant + " goes to its Contact: " + e);
         }
     }
