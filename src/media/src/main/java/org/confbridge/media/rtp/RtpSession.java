@@ -127,6 +127,7 @@ public final class RtpSession {
             return;
         }
         counters.countReceived();
+        counters.countSequence(parsed.ssrc(), parsed.sequenceNumber());
         lastReceivedNanos = nowNanos;
         if (parsed.payloadType() == current.telephoneEventPayloadType()) {
             dtmf.onEventPacket(parsed.timestamp(), data, parsed.payloadOffset(), parsed.payloadLength());
