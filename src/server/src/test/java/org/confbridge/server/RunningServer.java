@@ -93,6 +93,7 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_SIP_ANSWER_DELAY_MS", "300");
             env.put("CONF_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
+            env.put("CONF_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"); // the tests' webhook receivers listen on loopback
             env.putAll(extraEnvironment);
             return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort);
         } catch (IOException e) {

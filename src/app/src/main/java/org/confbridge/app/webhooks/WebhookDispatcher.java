@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +76,7 @@ public class WebhookDispatcher {
     private Thread sender;
     private ExecutorService posting;
     private HttpClient http;
+    private final WebhookTargets targets = WebhookTargets.fromSettings();
     private AutoCloseable subscription;
     private String run;
     private Counter failures;
@@ -208,7 +210,15 @@ public class WebhookDispatcher {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            URI url = URI.create(delivery.url());
+            // Again at each attempt: the name may resolve elsewhere now than at registration (DNS rebinding),
+            // or the operator narrowed the allowed hosts since.
+            Optional<String> refused = targets.refusal(url);
+            if (refused.isPresent()) {
+                record(delivery, null, "not sent: the URL " + refused.get());
+                return CompletableFuture.completedFuture(null);
+            }
+            request = HttpRequest.newBuilder(url)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "confbridge-webhooks")

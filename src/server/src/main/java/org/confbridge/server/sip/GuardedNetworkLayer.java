@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -27,7 +28,8 @@ import javax.net.ssl.SSLSocket;
  *   <li>a connection that sends nothing within {@code sip.tcp.read.timeout.ms} of being accepted is closed;
  *       once it has spoken, it is closed after {@code sip.tcp.idle.timeout.seconds} without a byte.</li>
  * </ul>
- * Everything else is the stack's default network layer. Settings are read from the published
+ * Every SIP message the server sends passes through its sockets here, where {@link SipResponsesSent} counts
+ * the responses. TLS is the stack's default network layer. Settings are read from the published
  * {@code confbridge.*} system properties when the stack creates this class.
  */
 public final class GuardedNetworkLayer implements NetworkLayer {
@@ -39,6 +41,7 @@ public final class GuardedNetworkLayer implements NetworkLayer {
     private final int firstByteMillis = (int) setting("sip.tcp.read.timeout.ms", 10_000);
     private final int idleMillis = (int) (setting("sip.tcp.idle.timeout.seconds", 1800) * 1000);
     private final Map<InetAddress, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final SipResponsesSent responses = new SipResponsesSent().publish();
 
     private static long setting(String key, long fallback) {
         String value = System.getProperty("confbridge." + key);
@@ -78,10 +81,14 @@ public final class GuardedNetworkLayer implements NetworkLayer {
     }
 
     /** An accepted connection: counted per source until closed; idle timeout from its first byte on. */
-    private final class CountedSocket extends Socket {
+    private final class CountedSocket extends MeteredSockets.Stream {
         private InetAddress source;
         private volatile boolean spoke;
         private InputStream in;
+
+        CountedSocket() {
+            super(responses);
+        }
 
         void counted(InetAddress source) {
             this.source = source;
@@ -140,17 +147,27 @@ public final class GuardedNetworkLayer implements NetworkLayer {
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return delegate.createSocket(address, port);
+        return createSocket(address, port, null, 0);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return delegate.createSocket(address, port, myAddress);
+        return createSocket(address, port, myAddress, 0);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-        return delegate.createSocket(address, port, myAddress, myPort);
+        Socket socket = new MeteredSockets.Stream(responses);
+        try {
+            if (myAddress != null || myPort != 0) {
+                socket.bind(new InetSocketAddress(myAddress, myPort));
+            }
+            socket.connect(new InetSocketAddress(address, port));
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     @Override
@@ -165,12 +182,15 @@ public final class GuardedNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return delegate.createDatagramSocket();
+        return new MeteredSockets.Datagram(responses);
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return delegate.createDatagramSocket(port, bindAddress);
+        if (bindAddress != null && bindAddress.isMulticastAddress()) {
+            return delegate.createDatagramSocket(port, bindAddress); // not used by the conference server
+        }
+        return new MeteredSockets.Datagram(responses, port, bindAddress);
     }
 
     @Override

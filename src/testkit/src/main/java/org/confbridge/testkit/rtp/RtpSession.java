@@ -77,6 +77,7 @@ public final class RtpSession implements AutoCloseable {
     private final SendLog sendLog = new SendLog();
     private final AtomicInteger invalidPackets = new AtomicInteger();
     private final AtomicInteger unexpectedPackets = new AtomicInteger();
+    private final AtomicInteger toLose = new AtomicInteger();
 
     private volatile Target target;
     private volatile int expectedEventPayloadType;
@@ -84,6 +85,19 @@ public final class RtpSession implements AutoCloseable {
     private volatile boolean sending = true;
     private volatile boolean running = true;
     private volatile Thread sender;
+
+    /**
+     * Loses the next {@code packets} audio packets as a bad network would: they are numbered and timed but
+     * never sent, so the receiver sees a gap in the sequence numbers and nothing to play for that time.
+     */
+    public void loseNext(int packets) {
+        toLose.addAndGet(packets);
+    }
+
+    /** Packets that {@link #loseNext} still has to lose. */
+    public int stillToLose() {
+        return toLose.get();
+    }
 
     /** Binds an even UDP port on {@code local} and starts receiving at once (early media included). */
     public RtpSession(InetAddress local, int expectedEventPayloadType) throws SocketException {
@@ -257,6 +271,11 @@ public final class RtpSession implements AutoCloseable {
                 continue;
             }
             source.fill(frame);
+            if (toLose.get() > 0) {
+                toLose.decrementAndGet();
+                sequence++; // lost on the way: its number and time pass, the receiver sees a gap
+                continue;
+            }
             byte[] payload = new byte[frame.length];
             t.codec.encode(frame, payload, 0);
             send(t, new RtpPacket(firstAudio, t.audioPayloadType, sequence++, timestamp, ssrc, payload));
