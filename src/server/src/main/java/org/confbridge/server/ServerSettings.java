@@ -27,6 +27,7 @@ public final class ServerSettings {
     private static Map<String, String> defaults() {
         Map<String, String> d = new TreeMap<>();
         d.put("sip.port", "5080");
+        d.put("sip.tls.port", "5081");
         d.put("http.port", "8080");
         d.put("bind.address", "127.0.0.1");
         d.put("data.dir", "./data");
@@ -121,6 +122,16 @@ public final class ServerSettings {
 
     public int httpPort() {
         return port("http.port");
+    }
+
+    /** SIP over TLS (CONF_SIP_TLS_PORT); 0 turns it off. */
+    public int sipTlsPort() {
+        return port("sip.tls.port");
+    }
+
+    /** A file named by a setting, if the setting is given. */
+    public Optional<Path> file(String key) {
+        return get(key).map(Path::of).map(Path::toAbsolutePath);
     }
 
     /** A whole number within bounds; anything else is refused naming the variable. */
