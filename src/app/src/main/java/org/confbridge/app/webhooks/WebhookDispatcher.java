@@ -61,6 +61,8 @@ public class WebhookDispatcher {
     private static final int QUEUE = 100_000;
     private static final int BATCH = 500;
     private static final int PARALLEL = 8;
+    /** Deliveries attempted together per round (different webhooks or conferences). */
+    private static final int ROUND = 64;
     private static final long IDLE_MILLIS = 250;
     /** Deliveries made or given up stay in the log this long. */
     static final Duration KEEP_LOG = Duration.ofDays(7);
@@ -182,7 +184,7 @@ public class WebhookDispatcher {
                     nextPurge = clock.instant().plus(PURGE_EVERY);
                     outbox.purge(clock.instant().minus(KEEP_LOG));
                 }
-                List<Due> due = outbox.due(clock.instant(), PARALLEL * 4);
+                List<Due> due = outbox.due(clock.instant(), ROUND);
                 if (due.isEmpty()) {
                     synchronized (wake) {
                         if (running) {
