@@ -14,7 +14,7 @@ import java.util.Map;
  * window of tick durations, so read at the end of the measurement window).
  */
 record TickFigures(double p50Micros, double p99Micros, double maxMicros, double lateTicks, double eventsDropped,
-        double webhookPending, double webhookDeliveries) {
+        double webhookPending, double webhookDeliveries, double ticks) {
 
     static TickFigures scrape(String base, String bearer) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -36,7 +36,8 @@ record TickFigures(double p50Micros, double p99Micros, double maxMicros, double 
                 values.getOrDefault("confbridge_media_ticks_late_total", -1.0),
                 values.getOrDefault("confbridge_events_dropped_total", -1.0),
                 values.getOrDefault("confbridge_webhook_pending", -1.0),
-                values.getOrDefault("confbridge_webhook_deliveries_total", -1.0));
+                values.getOrDefault("confbridge_webhook_deliveries_total", -1.0),
+                values.getOrDefault("confbridge_media_ticks_total", -1.0));
     }
 
     @Override
