@@ -41,6 +41,9 @@ public final class ConfbridgeServer implements AutoCloseable {
         this.sip = sip;
     }
 
+    /** How long a stop waits for the live conferences to end after their calls were hung up. */
+    private static final java.time.Duration STOP_HANG_UP_WAIT = java.time.Duration.ofSeconds(5);
+
     public static void main(String[] args) {
         Optional<String> unsupportedJava = JavaVersionCheck.problem(Runtime.version(), System.getProperty("java.home"));
         if (unsupportedJava.isPresent()) {
@@ -230,13 +233,45 @@ public final class ConfbridgeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Hangs up every live call while SIP and the database still work: phones get a BYE instead of silence and
+     * every conference is ended and recorded. The launcher does not see the application's classes (they are
+     * the EAR's), so the bean's method is called by name.
+     */
+    private void hangUpLiveCalls() {
+        try {
+            Object live = ejb.lookup("java:global/" + EjbContainer.APP_NAME
+                    + "/confbridge-app/LiveConferences!org.confbridge.app.live.LiveConferences");
+            live.getClass().getMethod("hangUpAll", java.time.Duration.class).invoke(live, STOP_HANG_UP_WAIT);
+        } catch (ReflectiveOperationException | javax.naming.NamingException | RuntimeException e) {
+            Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.WARNING,
+                    "could not hang up the live calls before stopping", e);
+        }
+    }
+
+    /** An H2 file database is closed (and flushed) last, by us: it has no shutdown hook of its own. */
+    private void closeEmbeddedDatabase() {
+        if (!settings.databaseUrl().startsWith("jdbc:h2:")) {
+            return;
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(settings.databaseUrl(),
+                settings.databaseUser(), settings.databasePassword());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.WARNING, "closing the H2 database failed", e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
+        hangUpLiveCalls();
         try {
             sip.close();
         } finally {
             try {
                 ejb.close();
+                closeEmbeddedDatabase();
             } finally {
                 application.close();
             }

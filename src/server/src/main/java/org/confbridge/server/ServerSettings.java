@@ -170,7 +170,9 @@ public final class ServerSettings {
     /** The JDBC URL: the configured one, or an H2 file database under the data directory. */
     public String databaseUrl() {
         return get("db.url").orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("db").resolve("confbridge")
-                + ";AUTO_SERVER=FALSE");
+                // H2 closes when the server closes its connections, not in a JVM shutdown hook of its own that
+                // would race the stop's last writes (the records of conferences ended by the stop).
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public String databaseUser() {
