@@ -32,13 +32,15 @@ public final class RunningServer implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private final int httpPort;
+    private final String host;
 
-    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort) {
+    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, String host) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.sipPort = sipPort;
         this.httpPort = httpPort;
+        this.host = host;
     }
 
     /** Starts a server with default test settings plus {@code extraEnvironment}; waits until it is ready. */
@@ -94,7 +96,7 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
             env.putAll(extraEnvironment);
-            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort);
+            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, env.get("CONF_BIND_ADDRESS"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,7 +159,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://" + host + ":" + httpPort;
     }
 
     public Path dataDir() {
@@ -185,6 +187,11 @@ public final class RunningServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return all.toString();
+    }
+
+    /** The address it listens on (CONF_BIND_ADDRESS, 127.0.0.1 unless a test chose another). */
+    public String host() {
+        return host;
     }
 
     long pid() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ public class ClusterService {
     private volatile boolean registered;
     private volatile boolean stopping;
     private volatile Set<Long> revoked = Set.of();
+    /** Extensions whose conference runs here (from the conference events): their claims are kept alive. */
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void start() {
@@ -83,8 +86,11 @@ public class ClusterService {
         timer.scheduleWithFixedDelay(this::evictRevokedTokens, REVOCATION_POLL_MS, REVOCATION_POLL_MS,
                 TimeUnit.MILLISECONDS);
         endedConferences = live.events().subscribe(event -> {
-            if ("conference.ended".equals(event.type())) {
+            if ("conference.started".equals(event.type())) {
+                runningHere.add(event.extensionId());
+            } else if ("conference.ended".equals(event.type())) {
                 long extensionId = event.extensionId();
+                runningHere.remove(extensionId);
                 timer.execute(() -> release(extensionId)); // no database on the event thread
             }
         });
@@ -123,8 +129,11 @@ public class ClusterService {
         if (!settings.enabled()) {
             return CallRoute.LOCAL;
         }
+        if (live.isLive(extensionId)) {
+            return CallRoute.LOCAL; // its claim is ours and kept alive by the heartbeat: no database round trip
+        }
         long now = clock.millis();
-        if (draining && !live.isLive(extensionId)) {
+        if (draining) {
             return store.liveOwner(extensionId, settings.nodeId(), now)
                     .filter(owner -> !owner.mine())
                     .map(owner -> CallRoute.redirectTo(owner.ownerSipAddress()))
@@ -132,11 +141,6 @@ public class ClusterService {
         }
         ClusterStore.Claim claim = store.claim(extensionId, settings.nodeId(), now, now + settings.lease().toMillis());
         if (claim.mine()) {
-            return CallRoute.LOCAL;
-        }
-        if (live.isLive(extensionId)) {
-            // Another node took over while we run it (we missed heartbeats): keep our callers together here.
-            LOG.warning(() -> "conference " + extensionId + " runs here but " + claim.ownerNodeId() + " claims it");
             return CallRoute.LOCAL;
         }
         if (claim.ownerSipAddress() == null) {
@@ -184,12 +188,17 @@ public class ClusterService {
     private void heartbeat() {
         try {
             long now = clock.millis();
-            if (!store.heartbeat(settings.nodeId(), now, now + settings.lease().toMillis())) {
+            long leaseUntil = now + settings.lease().toMillis();
+            int renewed = store.heartbeat(settings.nodeId(), now, leaseUntil);
+            if (renewed < 0) {
                 LOG.warning("this node's cluster entry was gone: registering again");
                 store.register(settings, now);
                 if (draining) {
                     store.setDraining(settings.nodeId(), true);
                 }
+            }
+            if (renewed < runningHere.size()) {
+                reclaimRunning(now, leaseUntil);
             }
             if (!registered) {
                 registered = true;
@@ -206,6 +215,21 @@ public class ClusterService {
             LOG.info(() -> "node " + settings.nodeId() + " drained: no calls left, stopping");
             Thread exit = new Thread(() -> System.exit(0), "cluster-drained-exit");
             exit.start(); // System.exit runs the shutdown hooks, which stop this bean: not on its own timer
+        }
+    }
+
+    /**
+     * A conference runs here without a claim: it started again right as its previous claim was released, or
+     * our claims were lost (cluster entry removed, database away for longer than a lease). Claim it again;
+     * when another node took it meanwhile, say so (its callers are split until one of the two ends).
+     */
+    private void reclaimRunning(long now, long leaseUntil) {
+        for (Long extensionId : runningHere) {
+            ClusterStore.Claim claim = store.claim(extensionId, settings.nodeId(), now, leaseUntil);
+            if (!claim.mine() && live.isLive(extensionId)) {
+                LOG.warning(() -> "conference " + extensionId + " runs here but " + claim.ownerNodeId()
+                        + " owns it: its callers are split between two nodes until one of them ends");
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public record ClusterSettings(boolean enabled, String nodeId, String sipAddress,
         }
         return new ClusterSettings(Boolean.parseBoolean(settings.string("cluster.enabled", "false")), nodeId,
                 settings.string("node.sip.address", sip), settings.string("node.http.address", http),
-                Duration.ofMillis(settings.number("cluster.lease.ms", 4000, 1000, 600_000)));
+                Duration.ofMillis(settings.number("cluster.lease.ms", 3000, 1000, 600_000)));
     }
 
     /** How often a node renews its heartbeat and its leases. */

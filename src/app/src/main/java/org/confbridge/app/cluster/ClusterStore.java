@@ -49,12 +49,14 @@ public final class ClusterStore {
     /**
      * The node is alive: its heartbeat and the leases of every conference it owns move on.
      *
-     * @return false when the node's row is gone (someone removed it): register again
+     * @return the number of claims renewed, or -1 when the node's row is gone (someone removed it: register again)
      */
-    public boolean heartbeat(String nodeId, long now, long leaseUntil) {
+    public int heartbeat(String nodeId, long now, long leaseUntil) {
         return run(connection -> {
-            update(connection, "UPDATE conference_owners SET lease_expires = ? WHERE node_id = ?", leaseUntil, nodeId);
-            return update(connection, "UPDATE cluster_nodes SET heartbeat_at = ? WHERE node_id = ?", now, nodeId) > 0;
+            int renewed = update(connection, "UPDATE conference_owners SET lease_expires = ? WHERE node_id = ?",
+                    leaseUntil, nodeId);
+            return update(connection, "UPDATE cluster_nodes SET heartbeat_at = ? WHERE node_id = ?", now, nodeId) > 0
+                    ? renewed : -1;
         });
     }
 

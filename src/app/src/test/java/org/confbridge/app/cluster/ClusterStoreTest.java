@@ -96,7 +96,7 @@ class ClusterStoreTest {
         assertThat(store.claim(extension, "node-c", 0, LEASE).mine()).isTrue();
 
         assertThat(store.claim(extension, "node-d", LEASE - 1, 2 * LEASE).mine()).as("lease still running").isFalse();
-        store.heartbeat("node-c", LEASE - 1, 2 * LEASE - 1); // node-c is alive: its lease moves on
+        assertThat(store.heartbeat("node-c", LEASE - 1, 2 * LEASE - 1)).as("claims renewed").isEqualTo(1);
         assertThat(store.claim(extension, "node-d", LEASE + 1, 2 * LEASE).mine()).as("renewed lease").isFalse();
         assertThat(store.liveOwner(extension, "node-d", LEASE + 1)).get()
                 .extracting(ClusterStore.Claim::ownerNodeId).isEqualTo("node-c");
@@ -141,6 +141,7 @@ class ClusterStoreTest {
 
         store.leave("view-1");
         assertThat(store.nodes(10_500, LEASE)).extracting(ClusterNode::nodeId).doesNotContain("view-1");
+        assertThat(store.heartbeat("view-1", 11_000, 11_000 + LEASE)).as("gone: register again").isEqualTo(-1);
     }
 
     private static ClusterStore node(DataSource database, String id, long now) {
