@@ -98,6 +98,27 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void simultaneousFirstCallersOnBothNodesEndInOneConference() throws Exception {
+        for (int pair = 0; pair < 10; pair++) {
+            ConferenceFixture.Conference conference = fixture.create(null);
+            Call onA = phone.call("sip:" + conference.number() + "@127.0.0.2:" + nodeA.sipPort(), CallOptions.defaults());
+            Call onB = phone.call("sip:" + conference.number() + "@127.0.0.3:" + nodeB.sipPort(), CallOptions.defaults());
+            assertThat(onA.awaitState(CallState.ANSWERED, ANSWER) | onB.awaitState(CallState.ANSWERED, ANSWER)).isTrue();
+            Call winner = onA.state() == CallState.ANSWERED ? onA : onB;
+            Call loser = winner == onA ? onB : onA;
+            // The loser's node names the winner's (302): both callers are sent to one conference, never two.
+            assertThat(loser.awaitState(CallState.FAILED, ANSWER)).as("pair %d: both answered", pair).isTrue();
+            assertThat(loser.finalStatus()).isEqualTo(302);
+            String owner = winner == onA ? "127.0.0.2:" + nodeA.sipPort() : "127.0.0.3:" + nodeB.sipPort();
+            assertThat(loser.responses().stream().filter(r -> r.status() == 302).findFirst().orElseThrow().text())
+                    .contains("@" + owner);
+            winner.hangup();
+        }
+        awaitNoConferenceOwned();
+    }
+
+    @Test
+    @Order(3)
     void conferencesSpreadOverBothNodesAndALateCallerOnTheWrongNodeIsSentToTheOwner() throws Exception {
         // Eight conferences, and more until the hash gave node-a one and node-b two (the later tests use them).
         while (hashedTo.size() < 8 || count("node-a") < 1 || count("node-b") < 2) {
@@ -137,7 +158,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinASecondOfItsCache() throws Exception {
         ApiClient viaA = new ApiClient(nodeA.baseUrl());
         ApiClient viaB = new ApiClient(nodeB.baseUrl());
@@ -157,7 +178,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDrainingNodeKeepsItsConferenceSendsNewOnesElsewhereAndStopsWhenEmpty() throws Exception {
         String running = numberHashedTo("node-b", 0);
         String fresh = numberHashedTo("node-b", 1);
@@ -185,7 +206,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterKillNineOfANodeItsConferenceStartsAgainOnTheOtherWithinTenSeconds() throws Exception {
         nodeB = RunningServer.start(node("node-b", "127.0.0.3", nodeBSipPort, nodeBHttpPort));
         String onA = numberHashedTo("node-a", 0);
@@ -217,6 +238,8 @@ class ClusterIT {
             assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("a caller gets in after kill -9 of the owner")
                     .isLessThan(Duration.ofSeconds(10));
         }
+        System.out.printf("ClusterIT: a caller of the killed node's conference got in %d ms after kill -9%n",
+                Duration.ofNanos(System.nanoTime() - killedAt).toMillis());
         awaitOn(nodeB, onA, 1);
         after.hangup();
         // The first call was lost with its node: nothing can end it cleanly (the phone forgets it when it closes).

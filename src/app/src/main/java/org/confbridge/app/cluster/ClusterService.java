@@ -234,8 +234,8 @@ public class ClusterService {
     }
 
     private void release(long extensionId) {
-        if (live.isLive(extensionId)) {
-            return; // a new conference of that extension started here meanwhile: it keeps the claim
+        if (runningHere.contains(extensionId)) {
+            return; // a new conference of that extension started here meanwhile (its event came): it keeps the claim
         }
         try {
             store.release(extensionId, settings.nodeId());

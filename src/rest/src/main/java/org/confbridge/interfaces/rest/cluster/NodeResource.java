@@ -1,5 +1,7 @@
 package org.confbridge.interfaces.rest.cluster;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -17,10 +19,12 @@ import org.confbridge.interfaces.rest.ErrorBody;
  * conferences go on and their callers still reach it, and it stops by itself when the last call is over.
  */
 @Path("ver1.0/node")
+@Tag(name = "node")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
 
     @GET
+    @Operation(summary = "This node: its id, whether it is draining, and the cluster view (administrators)")
     public Response get(@Context SecurityContext security) {
         if (!security.isUserInRole("administrator")) {
             return forbidden();
@@ -30,6 +34,8 @@ public class NodeResource {
 
     @POST
     @Path("drain")
+    @Operation(summary = "Drain this node: no new conferences, running ones go on, then it stops by itself"
+            + " (administrators; 409 when not part of a cluster)")
     public Response drain(@Context SecurityContext security) {
         if (!security.isUserInRole("administrator")) {
             return forbidden();

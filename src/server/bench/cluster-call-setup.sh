@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Cluster benchmark (not part of the test run): call setup (INVITE -> 200) directly at a node, through
+# Kamailio to the node that owns the conference, and through Kamailio to a node that redirects to the owner;
+# prints p50/p99/max per path and the latency Kamailio adds. Starts its own cluster with
+# server-config/cluster/start-local.sh on free ports in a temporary directory (needs kamailio, postgresql,
+# sipp and the built server: mvn -B -q install -DskipTests).
+#   CALLS=300 RATE=20 LIMIT=20 NODES=2 src/server/bench/cluster-call-setup.sh
+# The nodes, Kamailio, PostgreSQL and sipp share this machine's cores: the figures show routing overhead,
+# not capacity.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
+SCENARIO="$HERE/cluster-call.xml"
+CALLS=${CALLS:-300}; RATE=${RATE:-20}; LIMIT=${LIMIT:-20}; NODES=${NODES:-2}
+command -v sipp >/dev/null || { echo "sipp missing: apt-get install sip-tester" >&2; exit 1; }
+
+free_port() { # a port free for TCP and UDP on every loopback address
+  while :; do p=$((20000 + RANDOM % 20000))
+    ss -Htuln "( sport = :$p )" | grep -q . || { echo $p; return; }; done
+}
+WORK=$(mktemp -d /tmp/confbridge-cluster-bench-XXXXXX)
+export KAMAILIO_PORT=$(free_port) NODE_SIP_PORT=$(free_port) NODE_HTTP_PORT=$(free_port) PG_PORT=$(free_port)
+export CONF_ADMIN_CLIENT_ID=bench-admin CONF_ADMIN_CLIENT_SECRET=bench-secret-$RANDOM$RANDOM CLUSTER_DATA=$WORK/cluster
+"$ROOT/server-config/cluster/start-local.sh" --nodes "$NODES" > "$WORK/cluster.log" 2>&1 &
+CLUSTER=$!
+trap 'kill -TERM $CLUSTER 2>/dev/null; wait $CLUSTER 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do grep -q "start-local: running" "$WORK/cluster.log" && break
+  kill -0 $CLUSTER 2>/dev/null || { cat "$WORK/cluster.log"; exit 1; }; sleep 1; done
+grep -q "start-local: running" "$WORK/cluster.log" || { cat "$WORK/cluster.log"; exit 1; }
+echo "cluster up: $NODES nodes, Kamailio 127.0.0.1:$KAMAILIO_PORT, work dir $WORK"
+
+BASE=http://127.0.0.2:$NODE_HTTP_PORT
+TOKEN=$(curl -sf -d grant_type=client_credentials -d client_id=$CONF_ADMIN_CLIENT_ID \
+  -d client_secret=$CONF_ADMIN_CLIENT_SECRET $BASE/oauth/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+new_conference() {
+  local number=$((2000000 + RANDOM * 10 + ${1}))
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$number\",\"type\":\"conference\",\"label\":\"bench\"}" $BASE/api/ver1.0/client/@me/extension
+  echo $number
+}
+# Where the conference runs: the node whose own live list shows it.
+runs_on() {
+  for ((i = 1; i <= NODES; i++)); do
+    curl -sf -H "Authorization: Bearer $TOKEN" http://127.0.0.$((1 + i)):$NODE_HTTP_PORT/api/ver1.0/client/@me/live \
+      | grep -q "\"number\":\"$1\"" && { echo $i; return; }
+  done
+  echo none
+}
+
+run() { # name target number: sipp CALLS calls, then p50/p99/max of INVITE->200 in ms
+  local name=$1 target=$2 number=$3 dir="$WORK/$1"
+  mkdir -p "$dir"
+  (cd "$dir" && sipp "$target" -sf "$SCENARIO" -s "$number" -i 127.0.0.1 -p "$(free_port)" -m "$CALLS" -r "$RATE" \
+    -l "$LIMIT" -d 500 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 -trace_rtt -rtt_freq 1 \
+    -trace_err -default_behaviors all,-abortunexp > sipp.out 2>&1) || echo "$name: sipp reported failed calls (see $dir)"
+  sort -t';' -k3 -g <(grep -h '^[0-9]' "$dir"/*_rtt.csv | cut -d';' -f3) -n | awk -v name="$name" '
+    { v[NR] = $1 } END { if (NR == 0) { print name ": no call measured"; exit }
+      p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
+      printf "%-28s calls %4d  INVITE->200 p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms\n", name, NR, p50, p99, v[NR] }' \
+    | tee "$dir/figures"
+}
+
+# A conference hashed by Kamailio to some node, and one owned by another node than the hash picks.
+HASHED=$(new_conference 1)
+sipp 127.0.0.1:$KAMAILIO_PORT -sf "$SCENARIO" -s "$HASHED" -i 127.0.0.1 -p "$(free_port)" -m 1 -d 3000 -nostdin \
+  -timeout 20s -timeout_error > /dev/null 2>&1 &
+OWNER=none
+for _ in $(seq 20); do sleep 0.1; OWNER=$(runs_on "$HASHED"); [ "$OWNER" != none ] && break; done
+wait || true
+[ "$OWNER" != none ] || { echo "the first call through Kamailio did not get in (see $WORK)" >&2; exit 1; }
+OTHER=$(( OWNER % NODES + 1 ))
+echo "Kamailio hashes conference $HASHED to node-$OWNER"
+DIRECT=$(new_conference 2)
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run "direct to node-$OWNER" "127.0.0.$((1 + OWNER)):$NODE_SIP_PORT" "$DIRECT"
+run "via Kamailio (hash = owner)" "127.0.0.1:$KAMAILIO_PORT" "$HASHED"
+if [ "$NODES" -gt 1 ]; then
+  # Keep the conference running on the other node during the run: every call is hashed to node-$OWNER and
+  # redirected to node-$OTHER, which Kamailio follows.
+  sipp "127.0.0.$((1 + OTHER)):$NODE_SIP_PORT" -sf "$SCENARIO" -s "$HASHED" -i 127.0.0.1 -p "$(free_port)" -m 1 \
+    -d $(( (CALLS / RATE + 20) * 1000 )) -nostdin -timeout 600s > /dev/null 2>&1 &
+  KEEP=$!
+  for _ in $(seq 50); do sleep 0.1; [ "$(runs_on "$HASHED")" = "$OTHER" ] && break; done
+  run "via Kamailio + 302 to owner" "127.0.0.1:$KAMAILIO_PORT" "$HASHED"
+  kill "$KEEP" 2>/dev/null || true
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
