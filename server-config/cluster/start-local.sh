@@ -75,6 +75,9 @@ export CONF_ADMIN_CLIENT_ID CONF_ADMIN_CLIENT_SECRET
 
 # --- PostgreSQL: one shared database
 PGDATA_DIR="$DATA/postgres"
+if [ "$(id -u)" = 0 ] && ! setpriv --reuid=postgres --regid=postgres --init-groups -- test -x "$DATA"; then
+  fail "the postgres user cannot enter $DATA (PostgreSQL does not run as root): make its parent folders searchable"
+fi
 if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
   mkdir -p "$PGDATA_DIR"
   [ "$(id -u)" = 0 ] && chown postgres "$PGDATA_DIR"

@@ -19,6 +19,7 @@ free_port() { # a port free for TCP and UDP on every loopback address
     ss -Htuln "( sport = :$p )" | grep -q . || { echo $p; return; }; done
 }
 WORK=$(mktemp -d /tmp/confbridge-cluster-bench-XXXXXX)
+chmod 755 "$WORK" # PostgreSQL runs as its own user when we are root
 export KAMAILIO_PORT=$(free_port) NODE_SIP_PORT=$(free_port) NODE_HTTP_PORT=$(free_port) PG_PORT=$(free_port)
 export CONF_ADMIN_CLIENT_ID=bench-admin CONF_ADMIN_CLIENT_SECRET=bench-secret-$RANDOM$RANDOM CLUSTER_DATA=$WORK/cluster
 "$ROOT/server-config/cluster/start-local.sh" --nodes "$NODES" > "$WORK/cluster.log" 2>&1 &
@@ -53,10 +54,11 @@ run() { # name target number: sipp CALLS calls, then p50/p99/max of INVITE->200 
   (cd "$dir" && sipp "$target" -sf "$SCENARIO" -s "$number" -i 127.0.0.1 -p "$(free_port)" -m "$CALLS" -r "$RATE" \
     -l "$LIMIT" -d 500 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 -trace_rtt -rtt_freq 1 \
     -trace_err -default_behaviors all,-abortunexp > sipp.out 2>&1) || echo "$name: sipp reported failed calls (see $dir)"
-  sort -t';' -k3 -g <(grep -h '^[0-9]' "$dir"/*_rtt.csv | cut -d';' -f3) -n | awk -v name="$name" '
+  # sipp's rtt file: Date_ms;response_time_ms;rtd_no, one line per call (whole milliseconds)
+  grep -h '^[0-9]' "$dir"/*_rtt.csv | cut -d';' -f2 | sort -n | awk -v name="$name" '
     { v[NR] = $1 } END { if (NR == 0) { print name ": no call measured"; exit }
       p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
-      printf "%-28s calls %4d  INVITE->200 p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms\n", name, NR, p50, p99, v[NR] }' \
+      printf "%-28s calls %4d  INVITE->200 p50 %4d ms  p99 %4d ms  max %4d ms\n", name, NR, p50, p99, v[NR] }' \
     | tee "$dir/figures"
 }
 
@@ -64,14 +66,18 @@ run() { # name target number: sipp CALLS calls, then p50/p99/max of INVITE->200 
 HASHED=$(new_conference 1)
 sipp 127.0.0.1:$KAMAILIO_PORT -sf "$SCENARIO" -s "$HASHED" -i 127.0.0.1 -p "$(free_port)" -m 1 -d 3000 -nostdin \
   -timeout 20s -timeout_error > /dev/null 2>&1 &
+FIRST=$!
 OWNER=none
-for _ in $(seq 20); do sleep 0.1; OWNER=$(runs_on "$HASHED"); [ "$OWNER" != none ] && break; done
-wait || true
+for _ in $(seq 50); do sleep 0.1; OWNER=$(runs_on "$HASHED"); [ "$OWNER" != none ] && break; done
+wait "$FIRST" || true
 [ "$OWNER" != none ] || { echo "the first call through Kamailio did not get in (see $WORK)" >&2; exit 1; }
 OTHER=$(( OWNER % NODES + 1 ))
 echo "Kamailio hashes conference $HASHED to node-$OWNER"
 DIRECT=$(new_conference 2)
 
+# Warm-up (not reported): the first calls of a fresh JVM pay for class loading and JIT compilation.
+run "warm-up, direct" "127.0.0.$((1 + OWNER)):$NODE_SIP_PORT" "$DIRECT" > /dev/null
+run "warm-up, via Kamailio" "127.0.0.1:$KAMAILIO_PORT" "$DIRECT" > /dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "direct to node-$OWNER" "127.0.0.$((1 + OWNER)):$NODE_SIP_PORT" "$DIRECT"
 run "via Kamailio (hash = owner)" "127.0.0.1:$KAMAILIO_PORT" "$HASHED"
