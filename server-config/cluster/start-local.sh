@@ -134,8 +134,11 @@ kamailio -DD -E -m 64 -M 8 -f "$HERE/kamailio.cfg" -Y "$DATA/kamailio" \
   -A "DISPATCHER_LIST=\"$DATA/dispatcher.list\"" >"$DATA/kamailio.log" 2>&1 &
 PIDS+=($!)
 KAMAILIO_PID=$!
-sleep 1
-kill -0 "$KAMAILIO_PID" 2>/dev/null || fail "Kamailio did not start, see $DATA/kamailio.log"
+for _ in $(seq 100); do
+  kill -0 "$KAMAILIO_PID" 2>/dev/null || fail "Kamailio did not start: $(grep -v '^ ' "$DATA/kamailio.log" | tail -3)"
+  ss -Hlun "( sport = :$KAMAILIO_PORT )" 2>/dev/null | grep -q . && break
+  sleep 0.1
+done
 echo "start-local: Kamailio on $KAMAILIO_ADDRESS:$KAMAILIO_PORT (UDP, TCP), $NODES node(s): dial sip:<extension>@$KAMAILIO_ADDRESS:$KAMAILIO_PORT"
 echo "start-local: running; Ctrl-C stops everything (logs in $DATA)"
 
