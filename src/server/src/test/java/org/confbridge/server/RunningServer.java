@@ -32,13 +32,16 @@ public final class RunningServer implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private final int httpPort;
+    private final int sipTlsPort;
     private final String host;
 
-    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, String host) {
+    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, int sipTlsPort,
+                          String host) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.sipPort = sipPort;
+        this.sipTlsPort = sipTlsPort;
         this.httpPort = httpPort;
         this.host = host;
     }
@@ -46,7 +49,7 @@ public final class RunningServer implements AutoCloseable {
     /** Starts a server with default test settings plus {@code extraEnvironment}; waits until it is ready. */
     public static RunningServer start(Map<String, String> extraEnvironment) {
         boolean portsChosenHere = !extraEnvironment.containsKey("CONF_SIP_PORT")
-                && !extraEnvironment.containsKey("CONF_HTTP_PORT");
+                && !extraEnvironment.containsKey("CONF_HTTP_PORT") && !extraEnvironment.containsKey("CONF_SIP_TLS_PORT");
         for (int attempt = 1; ; attempt++) {
             RunningServer server = launch(extraEnvironment, List.of());
             try {
@@ -77,6 +80,8 @@ public final class RunningServer implements AutoCloseable {
                     String.valueOf(FreePorts.tcpAndUdp())));
             int httpPort = Integer.parseInt(extraEnvironment.getOrDefault("CONF_HTTP_PORT",
                     String.valueOf(FreePorts.tcp())));
+            int sipTlsPort = Integer.parseInt(extraEnvironment.getOrDefault("CONF_SIP_TLS_PORT",
+                    String.valueOf(FreePorts.tcp())));
             List<String> command = new ArrayList<>(wrapper);
             command.addAll(List.of(java, "-Xmx384m", "-jar", serverJar().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -87,6 +92,7 @@ public final class RunningServer implements AutoCloseable {
             env.keySet().removeIf(key -> key.startsWith("CONF_"));
             env.put("CONF_SIP_PORT", String.valueOf(sipPort));
             env.put("CONF_HTTP_PORT", String.valueOf(httpPort));
+            env.put("CONF_SIP_TLS_PORT", String.valueOf(sipTlsPort)); // never the default 5081: servers run side by side
             env.put("CONF_BIND_ADDRESS", "127.0.0.1");
             env.put("CONF_DATA_DIR", dataDir.resolve("data").toString());
             env.put("CONF_RTP_PORT_MIN", "42000");
@@ -96,7 +102,8 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
             env.putAll(extraEnvironment);
-            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, env.get("CONF_BIND_ADDRESS"));
+            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, sipTlsPort,
+                    env.get("CONF_BIND_ADDRESS"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,6 +163,11 @@ public final class RunningServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** SIP over TLS (0 when the test turned it off). */
+    public int sipTlsPort() {
+        return sipTlsPort;
     }
 
     public String baseUrl() {

@@ -78,6 +78,10 @@ public final class RtpSession implements AutoCloseable {
     private final AtomicInteger invalidPackets = new AtomicInteger();
     private final AtomicInteger unexpectedPackets = new AtomicInteger();
 
+    private final AtomicInteger srtpFailures = new AtomicInteger();
+    private volatile SrtpContext srtpSend;     // null: plain RTP
+    private volatile SrtpContext srtpReceive;
+
     private volatile Target target;
     private volatile int expectedEventPayloadType;
     private volatile AudioSource source = AudioSource.silence();
@@ -139,6 +143,17 @@ public final class RtpSession implements AutoCloseable {
     /** Valid RTP packets with a payload type that is neither G.711 nor the telephone-event type. */
     public int unexpectedPackets() {
         return unexpectedPackets.get();
+    }
+
+    /** From now on, SRTP with these contexts (null, null: plain RTP again). */
+    public void setSrtp(SrtpContext send, SrtpContext receive) {
+        this.srtpSend = send;
+        this.srtpReceive = receive;
+    }
+
+    /** SRTP packets that failed authentication (a wrong key, or plain RTP on an SRTP call). */
+    public int srtpFailures() {
+        return srtpFailures.get();
     }
 
     /** Sets where to send and in which payload types (after SDP negotiation). */
@@ -279,6 +294,10 @@ public final class RtpSession implements AutoCloseable {
 
     private void send(Target t, RtpPacket packet) {
         byte[] bytes = packet.toBytes();
+        SrtpContext protection = srtpSend;
+        if (protection != null) {
+            bytes = protection.protect(bytes);
+        }
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, t.remote));
             sendLog.record(System.nanoTime(), packet.payloadType());
@@ -311,7 +330,18 @@ public final class RtpSession implements AutoCloseable {
                 break;
             }
             long arrival = System.nanoTime();
-            RtpPacket packet = RtpPacket.parse(buffer, datagram.getLength());
+            RtpPacket packet;
+            SrtpContext protection = srtpReceive;
+            if (protection != null) {
+                byte[] clear = protection.unprotect(buffer, datagram.getLength());
+                if (clear == null) {
+                    srtpFailures.incrementAndGet();
+                    continue;
+                }
+                packet = RtpPacket.parse(clear, clear.length);
+            } else {
+                packet = RtpPacket.parse(buffer, datagram.getLength());
+            }
             if (packet == null) {
                 invalidPackets.incrementAndGet();
                 continue;

@@ -179,7 +179,7 @@ public class ConferenceSipServlet extends SipServlet {
             throws IOException {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
         rtp.setSignallingAddress(InetAddress.getByName(request.getRemoteAddr())); // only the caller may latch
-        SdpNegotiator negotiator = new SdpNegotiator();
+        SdpNegotiator negotiator = new SdpNegotiator(media.srtpMode());
         String sdp;
         try {
             if (offer == null) {
