@@ -33,14 +33,17 @@ public final class RunningServer implements AutoCloseable {
     private final int sipPort;
     private final int httpPort;
     private final int sipTlsPort;
+    private final String host;
 
-    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, int sipTlsPort) {
+    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, int sipTlsPort,
+                          String host) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.sipPort = sipPort;
         this.sipTlsPort = sipTlsPort;
         this.httpPort = httpPort;
+        this.host = host;
     }
 
     /** Starts a server with default test settings plus {@code extraEnvironment}; waits until it is ready. */
@@ -100,7 +103,8 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
             env.put("CONF_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"); // the tests' webhook receivers listen on loopback
             env.putAll(extraEnvironment);
-            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, sipTlsPort);
+            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, sipTlsPort,
+                    env.get("CONF_BIND_ADDRESS"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,7 +172,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://" + host + ":" + httpPort;
     }
 
     public Path dataDir() {
@@ -196,6 +200,11 @@ public final class RunningServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return all.toString();
+    }
+
+    /** The address it listens on (CONF_BIND_ADDRESS, 127.0.0.1 unless a test chose another). */
+    public String host() {
+        return host;
     }
 
     long pid() {

@@ -84,10 +84,21 @@ public final class CallRecorder {
         return new CallRecorder(recordings, recordingDirectory(), Duration.ofMinutes(max));
     }
 
-    /** {@code <data.dir>/recordings}, absolute. */
+    /**
+     * {@code confbridge.recordings.dir} (default {@code <data.dir>/recordings}), absolute. In a cluster it
+     * is shared storage, so any node serves any recording: each node then writes under its own node id,
+     * so that a node's start-up clean-up ({@link InterruptedRecordings}) never touches another's.
+     */
     static Path recordingDirectory() {
-        return Path.of(System.getProperty("confbridge.data.dir", "./data")).resolve("recordings")
-                .toAbsolutePath().normalize();
+        String shared = System.getProperty("confbridge.recordings.dir");
+        Path root = shared == null || shared.isBlank()
+                ? Path.of(System.getProperty("confbridge.data.dir", "./data")).resolve("recordings")
+                : Path.of(shared);
+        if (Boolean.parseBoolean(System.getProperty("confbridge.cluster.enabled"))
+                && System.getProperty("confbridge.node.id") != null) {
+            root = root.resolve(System.getProperty("confbridge.node.id").replaceAll("[^A-Za-z0-9._-]", "_"));
+        }
+        return root.toAbsolutePath().normalize();
     }
 
     /**

@@ -19,6 +19,8 @@ import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
+import org.confbridge.app.cluster.CallRoute;
+import org.confbridge.app.cluster.ClusterService;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.live.SourceLimits;
 import org.confbridge.app.media.MediaServer;
@@ -48,6 +50,7 @@ public class ConferenceSipServlet extends SipServlet {
 
     private transient ConferenceDirectory directory;
     private transient LiveConferences live;
+    private transient ClusterService cluster;
     private transient MediaServer media;
     private transient ServerMetrics metrics;
     private long answerDelayMillis;
@@ -63,6 +66,7 @@ public class ConferenceSipServlet extends SipServlet {
         super.init();
         directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
+        cluster = ApplicationBeans.lookup(ClusterService.class, "ClusterService");
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         metrics = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics");
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
@@ -132,6 +136,11 @@ public class ConferenceSipServlet extends SipServlet {
         }
         if (conference.isEmpty()) {
             reject(request, 404, null);
+            return;
+        }
+        CallRoute route = cluster.routeCall(conference.get().extensionId()); // another node may own it
+        if (route.kind() != CallRoute.Kind.LOCAL) {
+            sendElsewhere(request, target, route);
             return;
         }
         answer(request, conference.get(), hasOffer ? body : null, received);
@@ -287,9 +296,25 @@ public class ConferenceSipServlet extends SipServlet {
         request.createResponse(200).send();
     }
 
+    /**
+     * Cluster: the conference runs on another node (302 to it: the load balancer follows it, so callers
+     * of one conference meet on one node), or this node is draining and it runs nowhere (503: the load
+     * balancer tries another node).
+     */
+    private void sendElsewhere(SipServletRequest request, SipURI target, CallRoute route) throws IOException {
+        if (route.kind() == CallRoute.Kind.REFUSE) {
+            reject(request, 503, "Node draining");
+            return;
+        }
+        SipServletResponse response = request.createResponse(302);
+        response.setHeader("Contact", "<sip:" + target.getUser() + "@" + route.target() + ">");
+        response.send();
+    }
+
+    /** Liveness probe of the load balancer: a draining node says 503 so that it gets no new calls. */
     @Override
     protected void doOptions(SipServletRequest request) throws IOException {
-        SipServletResponse response = request.createResponse(200);
+        SipServletResponse response = request.createResponse(cluster.isDraining() ? 503 : 200);
         response.setHeader("Allow", ALLOW);
         response.setHeader("Accept", ACCEPT);
         response.send();

@@ -3,6 +3,7 @@ package org.confbridge.interfaces.rest.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.confbridge.interfaces.rest.cluster.NodeView;
 
 /**
  * The health check's body.
@@ -15,6 +16,8 @@ import java.util.List;
  * @param liveCalls      calls currently in conferences
  * @param uptimeSeconds  seconds since the server process started
  * @param startedAt      when it started (ISO 8601)
+ * @param node           this node's id, whether it is draining, and the cluster view (nodes alive,
+ *                       conferences owned) when it is part of a cluster
  */
 public record HealthReport(
         String status,
@@ -24,7 +27,8 @@ public record HealthReport(
         Disk disk,
         @JsonProperty("live_calls") int liveCalls,
         @JsonProperty("uptime_seconds") long uptimeSeconds,
-        @JsonProperty("started_at") String startedAt) {
+        @JsonProperty("started_at") String startedAt,
+        NodeView node) {
 
     /** {@code error} only when down. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

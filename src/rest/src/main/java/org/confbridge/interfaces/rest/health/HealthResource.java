@@ -18,6 +18,8 @@ import org.confbridge.app.live.ListeningPoints;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.live.SipListeningPoint;
 import org.confbridge.interfaces.rest.PublicEndpoint;
+import org.confbridge.interfaces.rest.cluster.ClusterBean;
+import org.confbridge.interfaces.rest.cluster.NodeView;
 
 /**
  * {@code GET /api/ver1.0/health}: 200 when SIP listens, the database answers and the data disk has room
@@ -54,7 +56,8 @@ public class HealthResource {
                 new HealthReport.Disk(disk.ok() ? "UP" : "DOWN", disk.usableBytes(), disk.minFreeBytes(),
                         disk.reason()),
                 liveCalls, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
-                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString(),
+                NodeView.of(ClusterBean.get()));
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE).entity(report).build();
     }
 
