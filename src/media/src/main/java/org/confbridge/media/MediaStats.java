@@ -18,10 +18,21 @@ package org.confbridge.media;
  * @param packetsSent RTP packets sent since the start
  * @param packetsLost packets missing from the received sequence numbers since the start (gaps)
  * @param concealedFrames 20 ms frames the jitter buffers filled by loss concealment since the start
+ * @param srtpAuthenticationFailures SRTP packets whose authentication tag was wrong (wrong key, tampering)
+ * @param srtpReplays SRTP packets dropped as replayed or too old
  */
 public record MediaStats(int legs, int rooms, int rtpPortsInUse, long ticks, long lateTicks, long skippedTicks,
         long tickP50Micros, long tickP99Micros, long tickMaxMicros, long droppedFromStrangers,
-        long packetsReceived, long packetsSent, long packetsLost, long concealedFrames) {
+        long packetsReceived, long packetsSent, long packetsLost, long concealedFrames,
+        long srtpAuthenticationFailures, long srtpReplays) {
+
+    /** Figures without the SRTP failures (zero). */
+    public MediaStats(int legs, int rooms, int rtpPortsInUse, long ticks, long lateTicks, long skippedTicks,
+            long tickP50Micros, long tickP99Micros, long tickMaxMicros, long droppedFromStrangers,
+            long packetsReceived, long packetsSent, long packetsLost, long concealedFrames) {
+        this(legs, rooms, rtpPortsInUse, ticks, lateTicks, skippedTicks, tickP50Micros, tickP99Micros, tickMaxMicros,
+                droppedFromStrangers, packetsReceived, packetsSent, packetsLost, concealedFrames, 0, 0);
+    }
 
     /** Figures without the packet totals (zero). */
     public MediaStats(int legs, int rooms, int rtpPortsInUse, long ticks, long lateTicks, long skippedTicks,

@@ -55,6 +55,11 @@ final class MediaMeters {
         m.counter(registry, MeterNames.of("jitter.concealed.frames"),
                 "20 ms frames the jitter buffers filled by loss concealment (nothing arrived in time)",
                 MediaStats::concealedFrames);
+        m.counter(registry, MeterNames.of("srtp.authentication.failures"),
+                "SRTP packets dropped because their authentication tag was wrong (a wrong key or tampering)",
+                MediaStats::srtpAuthenticationFailures);
+        m.counter(registry, MeterNames.of("srtp.replays"), "SRTP packets dropped as replayed or too old",
+                MediaStats::srtpReplays);
         return m;
     }
 

@@ -23,6 +23,7 @@ import org.confbridge.media.codec.AudioFrames;
 import org.confbridge.media.codec.G711Codec;
 import org.confbridge.media.mixer.MediaClock;
 import org.confbridge.media.player.PromptLibrary;
+import org.confbridge.media.rtp.RtpDropReason;
 import org.confbridge.media.rtp.RtpPortAllocator;
 import org.confbridge.media.rtp.RtpReceiveLoop;
 import org.confbridge.media.rtp.UdpRtpTransport;
@@ -171,7 +172,8 @@ public final class DefaultMediaEngine implements MediaEngine {
         return new MediaStats(legs.size(), rooms.size(), ports.inUseCount(),
                 clock == null ? 0 : clock.ticks(), clock == null ? 0 : clock.lateTicks(),
                 clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2], strangerPackets.sum(),
-                packets.received, packets.sent, packets.lost, packets.concealed);
+                packets.received, packets.sent, packets.lost, packets.concealed, packets.srtpAuthentication,
+                packets.srtpReplays);
     }
 
     /**
@@ -195,6 +197,8 @@ public final class DefaultMediaEngine implements MediaEngine {
         long sent;
         long lost;
         long concealed;
+        long srtpAuthentication;
+        long srtpReplays;
 
         void add(Leg leg) {
             var counters = leg.session.counters();
@@ -202,6 +206,8 @@ public final class DefaultMediaEngine implements MediaEngine {
             sent += counters.sent();
             lost += counters.lost();
             concealed += leg.concealedFrames();
+            srtpAuthentication += counters.dropped(RtpDropReason.SRTP_AUTHENTICATION);
+            srtpReplays += counters.dropped(RtpDropReason.SRTP_REPLAY);
         }
 
         PacketTotals copy() {
@@ -210,6 +216,8 @@ public final class DefaultMediaEngine implements MediaEngine {
             copy.sent = sent;
             copy.lost = lost;
             copy.concealed = concealed;
+            copy.srtpAuthentication = srtpAuthentication;
+            copy.srtpReplays = srtpReplays;
             return copy;
         }
     }

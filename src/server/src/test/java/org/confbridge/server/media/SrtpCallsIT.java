@@ -90,9 +90,19 @@ class SrtpCallsIT {
                     .as("what a wrong key sends is never played").isLessThan(NOT_HEARD_DBFS);
             assertThat(alice.state()).isEqualTo(CallState.ANSWERED);
             assertThat(mallory.state()).isEqualTo(CallState.ANSWERED);
+            double failures = metric(server, "confbridge_srtp_authentication_failures_total");
+            assertThat(failures).as("mallory's packets counted as authentication failures").isGreaterThan(50);
             mallory.hangup();
             alice.hangup();
         }
+    }
+
+    private static double metric(RunningServer server, String name) {
+        org.confbridge.interfaces.rest.ApiClient api = new org.confbridge.interfaces.rest.ApiClient(server.baseUrl());
+        String token = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
+        String text = api.get("/metrics", token).body();
+        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
