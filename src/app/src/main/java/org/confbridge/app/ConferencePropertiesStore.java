@@ -57,13 +57,15 @@ public class ConferencePropertiesStore {
     private ConferenceSettings applyLocked(ApiCaller caller, long clientId, long extensionId,
                                            ConferenceSettingsPatch patch, int maxMembersCeiling) {
         ConferencePropertiesEntity entity = propertiesOf(caller, clientId, extensionId);
-        ConferenceSettings candidate = patch.applyTo(entity.toSettings());
+        ConferenceSettings current = entity.toSettings();
+        ConferenceSettings candidate = patch.applyTo(current);
         List<FieldProblem> problems = new ArrayList<>();
         for (SettingsViolation v : candidate.violations(maxMembersCeiling)) {
             problems.add(new FieldProblem(v.field(), v.message()));
         }
-        checkSound(SettingsFields.ENTER_SOUND, candidate.enterSound(), clientId, problems);
-        checkSound(SettingsFields.MUSIC_ON_HOLD_SOUND, candidate.musicOnHoldSound(), clientId, problems);
+        checkSound(SettingsFields.ENTER_SOUND, candidate.enterSound(), current.enterSound(), clientId, problems);
+        checkSound(SettingsFields.MUSIC_ON_HOLD_SOUND, candidate.musicOnHoldSound(), current.musicOnHoldSound(),
+                clientId, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -76,9 +78,15 @@ public class ConferencePropertiesStore {
         return candidate;
     }
 
-    private void checkSound(String field, Long soundId, long clientId, List<FieldProblem> problems) {
+    /**
+     * Only a reference this update sets is checked and locked: one already stored was checked when it was set,
+     * and a sound that a stored row refers to cannot be deleted (the delete counts its users under the same
+     * row lock, and the foreign key backs it), so a PUT that leaves the sounds alone locks no sound row.
+     */
+    private void checkSound(String field, Long soundId, Long storedSoundId, long clientId,
+                            List<FieldProblem> problems) {
         boolean alreadyReported = problems.stream().anyMatch(p -> p.field().equals(field));
-        if (soundId == null || alreadyReported) {
+        if (soundId == null || soundId.equals(storedSoundId) || alreadyReported) {
             return;
         }
         // Row lock (SELECT ... FOR UPDATE) held until commit: a concurrent delete of this sound waits and
