@@ -1,5 +1,6 @@
 package org.confbridge.app;
 
+import java.util.List;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
 import javax.ejb.ConcurrencyManagement;
@@ -15,7 +16,8 @@ import org.confbridge.domain.settings.ConferenceSettings;
  * ({@link ConferenceSettings#violations(int)}); this service adds what needs the database (sound ids
  * must be sounds of the same client) and runs each update as read-apply-write under a row lock,
  * with optimistic locking (version column) as the guard and a retry on a concurrent change, so two
- * simultaneous partial PUTs both take effect.
+ * simultaneous partial PUTs both take effect (on this node they are also written together, see
+ * {@link #update}).
  * New values reach a running conference at once (after the commit), and the next caller.
  *
  * <p>A singleton (no container lock) so that the {@link ConferencePropertiesCache} it holds answers a GET in
@@ -35,7 +37,13 @@ public class ConferencePropertiesService {
     private LiveConferenceQuery live;
 
     private final ConferencePropertiesCache cache = new ConferencePropertiesCache();
+    private final WriteCombiner<Conference, ConferenceSettingsPatch, ConferencePropertiesStore.Outcome> writes =
+            new WriteCombiner<>();
     private int maxMembersCeiling;
+
+    /** The key writes are combined by: one conference as addressed by the request (client checked by the store). */
+    private record Conference(long clientId, long extensionId) {
+    }
 
     @PostConstruct
     void readConfig() {
@@ -58,19 +66,36 @@ public class ConferencePropertiesService {
         return settings;
     }
 
+    /**
+     * Applies the patch. PUTs of one conference that arrive while one of them is being written wait and are
+     * then written together, in arrival order, in one transaction ({@link WriteCombiner}): each answer is the
+     * properties right after its own patch, the last one's are what the database and a running conference end
+     * with, and none is lost.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ConferenceSettings update(ApiCaller caller, long clientId, long extensionId,
                                      ConferenceSettingsPatch patch) {
+        caller.requireAccessTo(clientId);
+        ConferencePropertiesStore.Outcome outcome = writes.submit(new Conference(clientId, extensionId), patch,
+                patches -> write(caller, clientId, extensionId, patches));
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
+        return outcome.applied();
+    }
+
+    private List<ConferencePropertiesStore.Outcome> write(ApiCaller caller, long clientId, long extensionId,
+                                                          List<ConferenceSettingsPatch> patches) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ConferenceSettings applied;
+                List<ConferencePropertiesStore.Outcome> outcomes;
                 try {
-                    applied = store.apply(caller, clientId, extensionId, patch, maxMembersCeiling);
+                    outcomes = store.applyAll(caller, clientId, extensionId, patches, maxMembersCeiling);
                 } finally {
                     cache.invalidate(extensionId); // committed (or failed, perhaps at the commit): read it again
                 }
                 live.settingsChanged(extensionId, () -> store.load(caller, clientId, extensionId));
-                return applied;
+                return outcomes;
             } catch (ConcurrentChangeException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new ResourceConflictException("the conference properties are being changed by too many"
