@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
  * (open loop: each request's latency counts from when it was due, so a stalled server is not hidden), then
  * p50/p99/max per method, failures, and the server's CPU time per request from /proc/<pid>/stat.
  * Usage: java RestLoad.java <baseUrl> <token> <extensionId> <serverPid> [rate] [seconds] [get|put|both|mix]
+ * [warm-up seconds]
  */
 public final class RestLoad {
 
@@ -29,10 +30,11 @@ public final class RestLoad {
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         String mode = args.length > 6 ? args[6] : "both";
+        int warmUp = args.length > 7 ? Integer.parseInt(args[7]) : 10; // lets the JIT compile the request path
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        run(http, base, token, path, rate, 5, null, mode); // warm-up
+        run(http, base, token, path, rate, warmUp, null, mode); // not measured
         long cpuBefore = cpuTicks(pid);
         long[][] latencies = new long[2][];
         AtomicInteger failures = new AtomicInteger();

@@ -4,11 +4,12 @@
 # Usage (after mvn -B -pl src/server -am package -DskipTests): src/server/bench/rest-load.sh
 #   RATE=500 SECONDS_RUN=20 MODE="get put mix" (one run per mode on the same server; get|put|both|mix, mix = 80 % GET
 #   and 20 % PUT); JAR=<another confbridge-server.jar> to measure another build; SERVER_OPTS="-XX:StartFlightRecording=..."
-#   to profile the server
+#   to profile the server; WARMUP_SECONDS=10 of unmeasured load before each run (JIT)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-"$HERE/../target/confbridge-server.jar"}
 RATE=${RATE:-500}; DURATION=${SECONDS_RUN:-20}; MODE=${MODE:-get put mix}; SERVER_OPTS=${SERVER_OPTS:-}
+WARMUP=${WARMUP_SECONDS:-10}
 [ -f "$JAR" ] || { echo "build first: mvn -B -pl src/server -am package -DskipTests" >&2; exit 1; }
 
 free_port() { # a port free for TCP and UDP on loopback
@@ -34,5 +35,5 @@ EXT=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/j
   -d "{\"name\":\"$((1000000 + RANDOM))\",\"type\":\"conference\",\"label\":\"bench\"}" \
   $BASE/api/ver1.0/client/@me/extension | sed 's/.*"id":\([0-9]*\).*/\1/')
 for mode in $MODE; do
-  java "$HERE/RestLoad.java" "$BASE" "$TOKEN" "$EXT" "$PID" "$RATE" "$DURATION" "$mode"
+  java "$HERE/RestLoad.java" "$BASE" "$TOKEN" "$EXT" "$PID" "$RATE" "$DURATION" "$mode" "$WARMUP"
 done
