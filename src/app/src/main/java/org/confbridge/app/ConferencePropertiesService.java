@@ -14,10 +14,9 @@ import org.confbridge.domain.settings.ConferenceSettings;
 /**
  * The eight properties of a conference extension. The rules are the domain's
  * ({@link ConferenceSettings#violations(int)}); this service adds what needs the database (sound ids
- * must be sounds of the same client) and runs each update as read-apply-write under a row lock,
- * with optimistic locking (version column) as the guard and a retry on a concurrent change, so two
- * simultaneous partial PUTs both take effect (on this node they are also written together, see
- * {@link #update}).
+ * must be sounds of the same client) and runs each update as read-apply-write, one batch of a conference's
+ * PUTs at a time on this node ({@link #update}), with optimistic locking (version column) as the guard
+ * against other nodes and a retry on a concurrent change, so simultaneous partial PUTs all take effect.
  * New values reach a running conference at once (after the commit), and the next caller.
  *
  * <p>A singleton (no container lock) so that the {@link ConferencePropertiesCache} it holds answers a GET in

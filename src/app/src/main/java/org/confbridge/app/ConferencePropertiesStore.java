@@ -126,10 +126,10 @@ public class ConferencePropertiesStore {
 
     private ConferencePropertiesEntity propertiesOf(ApiCaller caller, long clientId, long extensionId) {
         requireConference(caller, clientId, extensionId);
-        // Row lock (SELECT ... FOR UPDATE): concurrent PUTs of one conference queue here instead of
-        // failing the version check and retrying; the version column still guards every write.
-        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId,
-                LockModeType.PESSIMISTIC_WRITE);
+        // No row lock: PUTs of one conference on this node are already written one batch at a time
+        // (ConferencePropertiesService), so the version check at the flush only fails when another node wrote
+        // meanwhile, and then the batch is retried on the new state. No lock is held across the commit.
+        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId);
         if (entity == null) {
             entity = new ConferencePropertiesEntity(extensionId, ConferenceSettings.DEFAULTS);
             em.persist(entity);
