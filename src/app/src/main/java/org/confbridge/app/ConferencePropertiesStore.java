@@ -56,7 +56,7 @@ public class ConferencePropertiesStore {
     public List<Outcome> applyAll(ApiCaller caller, long clientId, long extensionId,
                                   List<ConferenceSettingsPatch> patches, int maxMembersCeiling) {
         try {
-            return applyLocked(caller, clientId, extensionId, patches, maxMembersCeiling);
+            return applyInOrder(caller, clientId, extensionId, patches, maxMembersCeiling);
         } catch (PersistenceException e) {
             if (DatabaseErrors.isLockConflict(e) || DatabaseErrors.isForeignKeyViolation(e)) {
                 // A sound was deleted or a row changed under us: the caller retries and sees the new state.
@@ -66,7 +66,7 @@ public class ConferencePropertiesStore {
         }
     }
 
-    private List<Outcome> applyLocked(ApiCaller caller, long clientId, long extensionId,
+    private List<Outcome> applyInOrder(ApiCaller caller, long clientId, long extensionId,
                                       List<ConferenceSettingsPatch> patches, int maxMembersCeiling) {
         ConferencePropertiesEntity entity = propertiesOf(caller, clientId, extensionId);
         ConferenceSettings current = entity.toSettings();
