@@ -15,6 +15,12 @@
 #   MEASURE_SECONDS (20), HEAP (server -Xmx, default 256m), SERVER_JAVA_OPTS (extra server JVM options),
 #   SERVER_JAR (default src/server/target/confbridge-server.jar: point it at another build to compare),
 #   KEEP=1 keeps the work directory (server log) of each run.
+# Events benchmark (issue 12: events must add no measurable CPU to the mixing tick): EVENTS=1 attaches a live
+#   event stream client and a webhook receiver (in the generator process, answering 200) before the calls;
+#   TALK_SPURT_MS=1000 makes the talkers alternate 1 s on / 1 s off so talking events flow. Compare
+#   EVENTS=0 and EVENTS=1 runs with the same TALK_SPURT_MS: the RESULT_EVENTS line has CPU per
+#   participant-frame and the server's mixer tick p50/p99 (from /metrics) of each. src/server/bench/events-load.sh
+#   runs both.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
@@ -40,6 +46,7 @@ run_one() {
   CONF_SIP_PORT=$sip CONF_HTTP_PORT=$http CONF_DATA_DIR=$work/data \
   CONF_RTP_PORT_MIN=${RTP_PORT_MIN:-20000} CONF_RTP_PORT_MAX=${RTP_PORT_MAX:-29999} \
   CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret CONF_SIP_INVITE_RATE=100000 CONF_SIP_INVITE_BURST=100000 \
+  CONF_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 \
     bash -c 'cd "$1" && shift && exec "$@"' _ "$work" java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT

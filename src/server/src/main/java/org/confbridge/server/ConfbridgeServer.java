@@ -15,6 +15,7 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import javax.servlet.sip.SipURI;
 import org.confbridge.server.logging.LogSetup;
+import org.confbridge.server.tls.ServerTls;
 
 /**
  * The embedded confbridge server: {@code java -jar confbridge-server.jar}.
@@ -39,6 +40,9 @@ public final class ConfbridgeServer implements AutoCloseable {
         this.ejb = ejb;
         this.sip = sip;
     }
+
+    /** How long a stop waits for the live conferences to end after their calls were hung up. */
+    private static final java.time.Duration STOP_HANG_UP_WAIT = java.time.Duration.ofSeconds(5);
 
     public static void main(String[] args) {
         Optional<String> unsupportedJava = JavaVersionCheck.problem(Runtime.version(), System.getProperty("java.home"));
@@ -99,6 +103,13 @@ public final class ConfbridgeServer implements AutoCloseable {
         PortCheck.requireFree(settings);
         publish(settings);
 
+        ServerTls.publish(settings.sipTlsPort() == 0 ? null : ServerTls.load(settings.file("tls.certificate").orElse(null),
+                settings.file("tls.private.key").orElse(null), settings.file("tls.keystore").orElse(null),
+                settings.get("tls.keystore.password").orElse(""), settings.file("tls.trusted.certificates").orElse(null),
+                dataDir, settings.bindAddress()));
+        ServerTls.current().ifPresent(tls -> log.info(() -> "SIP over TLS on " + settings.bindAddress() + ":"
+                + settings.sipTlsPort() + " with " + tls.describe()));
+
         Path catalinaBase = dataDir.resolve("server");
         writeStackProperties(config, settings, catalinaBase.resolve("conf/mss-sip-stack.properties"));
         config.copy("dars/mobicents-dar.properties", catalinaBase.resolve("conf/dars/mobicents-dar.properties"));
@@ -137,10 +148,16 @@ public final class ConfbridgeServer implements AutoCloseable {
     List<String> listeningProblems() {
         List<String> problems = new ArrayList<>(sip.listeningProblems(settings));
         List<String> points = listeningPoints();
+        List<String> expected = new ArrayList<>();
         for (String transport : SipContainer.SIP_TRANSPORTS) {
-            String expected = transport + " " + settings.bindAddress() + ":" + settings.sipPort();
-            if (!points.contains(expected)) {
-                problems.add("SIP is not listening on " + expected + " (listening: " + points + ")");
+            expected.add(transport + " " + settings.bindAddress() + ":" + settings.sipPort());
+        }
+        if (settings.sipTlsPort() != 0) {
+            expected.add(SipContainer.TLS + " " + settings.bindAddress() + ":" + settings.sipTlsPort());
+        }
+        for (String point : expected) {
+            if (!points.contains(point)) {
+                problems.add("SIP is not listening on " + point + " (listening: " + points + ")");
             }
         }
         return problems;
@@ -178,6 +195,13 @@ public final class ConfbridgeServer implements AutoCloseable {
                 String.valueOf(settings.number("sip.tcp.max.connections", 1, 100_000)));
         stack.setProperty("gov.nist.javax.sip.READ_TIMEOUT",
                 String.valueOf(settings.number("sip.tcp.read.timeout.ms", 100, 3_600_000)));
+        // TLS: 1.2/1.3 only, phones are not asked for certificates, a handshake has as long as a first message.
+        stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", ServerTls.PROTOCOLS));
+        stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        // The stack's own default suites date from TLS 1.0 (the JDK refuses them): the JDK's current defaults.
+        stack.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", ServerTls.defaultCipherSuites());
+        stack.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
+                String.valueOf(settings.number("sip.tcp.read.timeout.ms", 100, 3_600_000)));
         Files.createDirectories(target.getParent());
         try (java.io.OutputStream out = Files.newOutputStream(target)) {
             stack.store(out, "server-config/mss-sip-stack.properties with the TCP limits of the settings");
@@ -209,13 +233,45 @@ public final class ConfbridgeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Hangs up every live call while SIP and the database still work: phones get a BYE instead of silence and
+     * every conference is ended and recorded. The launcher does not see the application's classes (they are
+     * the EAR's), so the bean's method is called by name.
+     */
+    private void hangUpLiveCalls() {
+        try {
+            Object live = ejb.lookup("java:global/" + EjbContainer.APP_NAME
+                    + "/confbridge-app/LiveConferences!org.confbridge.app.live.LiveConferences");
+            live.getClass().getMethod("hangUpAll", java.time.Duration.class).invoke(live, STOP_HANG_UP_WAIT);
+        } catch (ReflectiveOperationException | javax.naming.NamingException | RuntimeException e) {
+            Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.WARNING,
+                    "could not hang up the live calls before stopping", e);
+        }
+    }
+
+    /** An H2 file database is closed (and flushed) last, by us: it has no shutdown hook of its own. */
+    private void closeEmbeddedDatabase() {
+        if (!settings.databaseUrl().startsWith("jdbc:h2:")) {
+            return;
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(settings.databaseUrl(),
+                settings.databaseUser(), settings.databasePassword());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.WARNING, "closing the H2 database failed", e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
+        hangUpLiveCalls();
         try {
             sip.close();
         } finally {
             try {
                 ejb.close();
+                closeEmbeddedDatabase();
             } finally {
                 application.close();
             }

@@ -21,6 +21,9 @@ final class PortCheck {
         requireUdp(address, settings.sipPort(), "SIP (CONF_SIP_PORT) over UDP");
         requireTcp(address, settings.sipPort(), "SIP (CONF_SIP_PORT) over TCP");
         requireTcp(address, settings.httpPort(), "HTTP (CONF_HTTP_PORT)");
+        if (settings.sipTlsPort() != 0) {
+            requireTcp(address, settings.sipTlsPort(), "SIP over TLS (CONF_SIP_TLS_PORT)");
+        }
     }
 
     static InetAddress address(String bindAddress) {

@@ -27,6 +27,7 @@ public final class ServerSettings {
     private static Map<String, String> defaults() {
         Map<String, String> d = new TreeMap<>();
         d.put("sip.port", "5080");
+        d.put("sip.tls.port", "5081");
         d.put("http.port", "8080");
         d.put("bind.address", "127.0.0.1");
         d.put("data.dir", "./data");
@@ -123,6 +124,16 @@ public final class ServerSettings {
         return port("http.port");
     }
 
+    /** SIP over TLS (CONF_SIP_TLS_PORT); 0 turns it off. */
+    public int sipTlsPort() {
+        return port("sip.tls.port");
+    }
+
+    /** A file named by a setting, if the setting is given. */
+    public Optional<Path> file(String key) {
+        return get(key).map(Path::of).map(Path::toAbsolutePath);
+    }
+
     /** A whole number within bounds; anything else is refused naming the variable. */
     public long number(String key, long min, long max) {
         String raw = get(key).orElseThrow(() -> new ConfigurationException(environmentNameOf(key) + " is required"));
@@ -159,7 +170,9 @@ public final class ServerSettings {
     /** The JDBC URL: the configured one, or an H2 file database under the data directory. */
     public String databaseUrl() {
         return get("db.url").orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("db").resolve("confbridge")
-                + ";AUTO_SERVER=FALSE");
+                // H2 closes when the server closes its connections, not in a JVM shutdown hook of its own that
+                // would race the stop's last writes (the records of conferences ended by the stop).
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public String databaseUser() {

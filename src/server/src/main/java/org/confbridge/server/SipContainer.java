@@ -22,7 +22,8 @@ import org.mobicents.servlet.sip.startup.SipStandardService;
 
 /**
  * Restcomm SIP Servlets on Tomcat 7, built in code the way its server.xml would declare it:
- * one SIP service with UDP + TCP SIP connectors and an HTTP connector, one host, and the converged
+ * one SIP service with UDP + TCP SIP connectors (and TLS on its own port), an HTTP connector, one host, and the
+ * converged
  * context at "/". The stack and the default application router read their files relative to
  * {@code catalina.base} (conf/mss-sip-stack.properties, conf/dars/mobicents-dar.properties).
  */
@@ -31,6 +32,7 @@ final class SipContainer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SipContainer.class.getName());
 
     static final List<String> SIP_TRANSPORTS = List.of("udp", "tcp");
+    static final String TLS = "tls";
 
     private final StandardServer server;
     private final SipStandardService service;
@@ -67,7 +69,10 @@ final class SipContainer implements AutoCloseable {
         server.addService(service);
 
         for (String transport : SIP_TRANSPORTS) {
-            service.addConnector(sipConnector(settings, transport));
+            service.addConnector(sipConnector(settings, transport, settings.sipPort()));
+        }
+        if (settings.sipTlsPort() != 0) {
+            service.addConnector(sipConnector(settings, TLS, settings.sipTlsPort()));
         }
         Connector http = httpConnector(settings);
         service.addConnector(http);
@@ -117,9 +122,9 @@ final class SipContainer implements AutoCloseable {
         return http;
     }
 
-    private static Connector sipConnector(ServerSettings settings, String transport) {
+    private static Connector sipConnector(ServerSettings settings, String transport, int port) {
         Connector connector = new Connector(SipProtocolHandler.class.getName());
-        connector.setPort(settings.sipPort());
+        connector.setPort(port);
         connector.setProperty("ipAddress", settings.bindAddress());
         connector.setProperty("signalingTransport", transport);
         return connector;

@@ -25,7 +25,7 @@ class ConfigurationDocsTest {
     /** "confbridge.x.y" anywhere, or property("x.y") style reads in settings classes. */
     private static final Pattern LITERAL = Pattern.compile("\"confbridge\\.([a-z]+(?:\\.[a-z]+)+)\"");
     private static final Pattern READ = Pattern.compile(
-            "\\b(?:property|intProperty|longProperty|value|longValue|number|string|get)\\(\"([a-z]+(?:\\.[a-z]+)+)\"");
+            "\\b(?:property|intProperty|longProperty|value|longValue|number|string|get|file)\\(\"([a-z]+(?:\\.[a-z]+)+)\"");
 
     @Test
     void theTableNamesEachVariableAfterItsKeyAndThePropertiesFileCarriesExactlyTheTablesKeys() throws IOException {

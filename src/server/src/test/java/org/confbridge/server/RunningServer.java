@@ -32,19 +32,21 @@ public final class RunningServer implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private final int httpPort;
+    private final int sipTlsPort;
 
-    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort) {
+    private RunningServer(Process process, Path dataDir, Path log, int sipPort, int httpPort, int sipTlsPort) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.sipPort = sipPort;
+        this.sipTlsPort = sipTlsPort;
         this.httpPort = httpPort;
     }
 
     /** Starts a server with default test settings plus {@code extraEnvironment}; waits until it is ready. */
     public static RunningServer start(Map<String, String> extraEnvironment) {
         boolean portsChosenHere = !extraEnvironment.containsKey("CONF_SIP_PORT")
-                && !extraEnvironment.containsKey("CONF_HTTP_PORT");
+                && !extraEnvironment.containsKey("CONF_HTTP_PORT") && !extraEnvironment.containsKey("CONF_SIP_TLS_PORT");
         for (int attempt = 1; ; attempt++) {
             RunningServer server = launch(extraEnvironment, List.of());
             try {
@@ -75,6 +77,8 @@ public final class RunningServer implements AutoCloseable {
                     String.valueOf(FreePorts.tcpAndUdp())));
             int httpPort = Integer.parseInt(extraEnvironment.getOrDefault("CONF_HTTP_PORT",
                     String.valueOf(FreePorts.tcp())));
+            int sipTlsPort = Integer.parseInt(extraEnvironment.getOrDefault("CONF_SIP_TLS_PORT",
+                    String.valueOf(FreePorts.tcp())));
             List<String> command = new ArrayList<>(wrapper);
             command.addAll(List.of(java, "-Xmx384m", "-jar", serverJar().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -85,6 +89,7 @@ public final class RunningServer implements AutoCloseable {
             env.keySet().removeIf(key -> key.startsWith("CONF_"));
             env.put("CONF_SIP_PORT", String.valueOf(sipPort));
             env.put("CONF_HTTP_PORT", String.valueOf(httpPort));
+            env.put("CONF_SIP_TLS_PORT", String.valueOf(sipTlsPort)); // never the default 5081: servers run side by side
             env.put("CONF_BIND_ADDRESS", "127.0.0.1");
             env.put("CONF_DATA_DIR", dataDir.resolve("data").toString());
             env.put("CONF_RTP_PORT_MIN", "42000");
@@ -93,8 +98,9 @@ public final class RunningServer implements AutoCloseable {
             env.put("CONF_SIP_ANSWER_DELAY_MS", "300");
             env.put("CONF_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
             env.put("CONF_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
+            env.put("CONF_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"); // the tests' webhook receivers listen on loopback
             env.putAll(extraEnvironment);
-            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort);
+            return new RunningServer(builder.start(), dataDir, log, sipPort, httpPort, sipTlsPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,6 +160,11 @@ public final class RunningServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** SIP over TLS (0 when the test turned it off). */
+    public int sipTlsPort() {
+        return sipTlsPort;
     }
 
     public String baseUrl() {

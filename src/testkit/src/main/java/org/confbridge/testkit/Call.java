@@ -83,7 +83,7 @@ public final class Call {
         try {
             String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
             MediaNegotiation media = new MediaNegotiation(sip.host, rtp, options.codecs(),
-                    options.telephoneEventPayloadType(), options.audio());
+                    options.telephoneEventPayloadType(), options.audio(), options.srtpSuite(), options.srtpWrongKey());
             String offer = options.isLateOffer() ? null : media.offer();
             Request request = sip.invite(target, options, fromTag, offer);
             String callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();

@@ -20,9 +20,20 @@ public final class CallOptions {
     private final String fromDisplayName;
     private final Supplier<AudioSource> audio;
     private final Duration answerTimeout;
+    private final String srtpSuite;
+    private final boolean srtpWrongKey;
 
     private CallOptions(List<Codec> codecs, int telephoneEventPayloadType, boolean lateOffer, SipTransport transport,
             String fromUser, String fromDisplayName, Supplier<AudioSource> audio, Duration answerTimeout) {
+        this(codecs, telephoneEventPayloadType, lateOffer, transport, fromUser, fromDisplayName, audio, answerTimeout,
+                null, false);
+    }
+
+    private CallOptions(List<Codec> codecs, int telephoneEventPayloadType, boolean lateOffer, SipTransport transport,
+            String fromUser, String fromDisplayName, Supplier<AudioSource> audio, Duration answerTimeout,
+            String srtpSuite, boolean srtpWrongKey) {
+        this.srtpSuite = srtpSuite;
+        this.srtpWrongKey = srtpWrongKey;
         this.codecs = codecs;
         this.telephoneEventPayloadType = telephoneEventPayloadType;
         this.lateOffer = lateOffer;
@@ -45,7 +56,7 @@ public final class CallOptions {
             throw new IllegalArgumentException("offer at least one codec");
         }
         return new CallOptions(List.of(offered), telephoneEventPayloadType, lateOffer, transport, fromUser,
-                fromDisplayName, audio, answerTimeout);
+                fromDisplayName, audio, answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** The payload type offered for telephone-event (RFC 4733), 96..127. */
@@ -54,23 +65,23 @@ public final class CallOptions {
             throw new IllegalArgumentException("telephone-event needs a dynamic payload type 96..127: " + payloadType);
         }
         return new CallOptions(codecs, payloadType, lateOffer, transport, fromUser, fromDisplayName, audio,
-                answerTimeout);
+                answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** Offers no telephone-event at all (RFC 4733 DTMF then impossible; INFO still works). */
     public CallOptions noTelephoneEvent() {
-        return new CallOptions(codecs, -1, lateOffer, transport, fromUser, fromDisplayName, audio, answerTimeout);
+        return new CallOptions(codecs, -1, lateOffer, transport, fromUser, fromDisplayName, audio, answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** INVITE without SDP: the peer offers in its 2xx, the phone answers in the ACK. */
     public CallOptions lateOffer() {
         return new CallOptions(codecs, telephoneEventPayloadType, true, transport, fromUser, fromDisplayName, audio,
-                answerTimeout);
+                answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     public CallOptions transport(SipTransport t) {
         return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, Objects.requireNonNull(t), fromUser,
-                fromDisplayName, audio, answerTimeout);
+                fromDisplayName, audio, answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** The From user part and display name (null for none). */
@@ -79,13 +90,13 @@ public final class CallOptions {
             throw new IllegalArgumentException("From user must not be blank");
         }
         return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, transport, user, displayName, audio,
-                answerTimeout);
+                answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** What the phone sends once answered; a supplier because sources keep state (phase). */
     public CallOptions sending(Supplier<AudioSource> source) {
         return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, transport, fromUser, fromDisplayName,
-                Objects.requireNonNull(source), answerTimeout);
+                Objects.requireNonNull(source), answerTimeout, srtpSuite, srtpWrongKey);
     }
 
     /** Shorthand for sending a tone at {@code freqHz} and {@code dbfs} once answered. */
@@ -97,7 +108,30 @@ public final class CallOptions {
     /** How long the phone lets the INVITE ring before it CANCELs by itself (default 60 s). */
     public CallOptions answerTimeout(Duration timeout) {
         return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, transport, fromUser, fromDisplayName,
-                audio, Objects.requireNonNull(timeout));
+                audio, Objects.requireNonNull(timeout), srtpSuite, srtpWrongKey);
+    }
+
+    /** Offer SRTP (RTP/SAVP, SDES) with this suite: AES_CM_128_HMAC_SHA1_80 or AES_CM_128_HMAC_SHA1_32. */
+    public CallOptions srtp(String suite) {
+        if (!suite.equals("AES_CM_128_HMAC_SHA1_80") && !suite.equals("AES_CM_128_HMAC_SHA1_32")) {
+            throw new IllegalArgumentException("the test phone speaks AES_CM_128_HMAC_SHA1_80/_32, not " + suite);
+        }
+        return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, transport, fromUser, fromDisplayName, audio,
+                answerTimeout, suite, srtpWrongKey);
+    }
+
+    /** Offer SRTP but encrypt with another key than the one announced (what the server hears is garbage). */
+    public CallOptions srtpWithWrongKey() {
+        return new CallOptions(codecs, telephoneEventPayloadType, lateOffer, transport, fromUser, fromDisplayName, audio,
+                answerTimeout, srtpSuite == null ? "AES_CM_128_HMAC_SHA1_80" : srtpSuite, true);
+    }
+
+    String srtpSuite() {
+        return srtpSuite;
+    }
+
+    boolean srtpWrongKey() {
+        return srtpWrongKey;
     }
 
     public List<Codec> codecs() {

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confbridge.testkit.rtp.AudioSource;
 import org.confbridge.testkit.rtp.RtpSession;
+import org.confbridge.testkit.rtp.SrtpContext;
 
 /**
  * One call's SDP offer/answer (RFC 3264) and what it means for the RTP session: codec, telephone-event
@@ -22,6 +23,9 @@ final class MediaNegotiation {
     private final int offeredEventPayloadType;
     private final Supplier<AudioSource> initialAudio;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+    private final String offeredSrtpSuite;   // null: our offers are plain RTP
+    private final boolean srtpWrongKey;
+    private final byte[] srtpKey = SrtpContext.newKeyAndSalt();
 
     // guarded by this
     private long version;
@@ -31,9 +35,21 @@ final class MediaNegotiation {
     private MediaDirection localDirection = MediaDirection.SENDRECV;
     private MediaDirection remoteDirection;
     private boolean started;
+    private String crypto;                   // our a=crypto while the stream is SRTP
 
     MediaNegotiation(String host, RtpSession rtp, List<Codec> codecs, int offeredEventPayloadType,
             Supplier<AudioSource> initialAudio) {
+        this(host, rtp, codecs, offeredEventPayloadType, initialAudio, null, false);
+    }
+
+    /**
+     * @param offeredSrtpSuite SDES suite of our offers (e.g. AES_CM_128_HMAC_SHA1_80), null for plain RTP
+     * @param srtpWrongKey send with another key than the one announced (a broken or hostile phone)
+     */
+    MediaNegotiation(String host, RtpSession rtp, List<Codec> codecs, int offeredEventPayloadType,
+            Supplier<AudioSource> initialAudio, String offeredSrtpSuite, boolean srtpWrongKey) {
+        this.offeredSrtpSuite = offeredSrtpSuite;
+        this.srtpWrongKey = srtpWrongKey;
         this.host = host;
         this.rtp = rtp;
         this.codecs = codecs;
@@ -43,7 +59,9 @@ final class MediaNegotiation {
 
     /** Our full offer (all our codecs) in the current direction. */
     synchronized String offer() {
-        return Sdp.build(host, rtp.localPort(), codecs, offeredEventPayloadType, localDirection, sessionId, ++version);
+        crypto = offeredSrtpSuite == null ? null : "1 " + offeredSrtpSuite + " inline:" + SrtpContext.inline(srtpKey);
+        return Sdp.build(host, rtp.localPort(), codecs, offeredEventPayloadType, localDirection, sessionId, ++version,
+                crypto);
     }
 
     /** A re-offer of the negotiated codec in {@code direction} (hold, unhold, new port); applies the direction. */
@@ -51,7 +69,8 @@ final class MediaNegotiation {
         localDirection = direction;
         rtp.setSending(direction.sends());
         return Sdp.build(host, rtp.localPort(), codec == null ? codecs : List.of(codec),
-                eventPayloadType >= 0 ? eventPayloadType : offeredEventPayloadType, direction, sessionId, ++version);
+                eventPayloadType >= 0 ? eventPayloadType : offeredEventPayloadType, direction, sessionId, ++version,
+                crypto);
     }
 
     /**
@@ -64,6 +83,19 @@ final class MediaNegotiation {
         if (common == null) {
             return null;
         }
+        String answerCrypto = null;
+        if (remote.secure()) {
+            String theirs = remote.cryptos.stream().filter(MediaNegotiation::usableCrypto).findFirst().orElse(null);
+            if (theirs == null) {
+                return null; // SRTP without a key we can use
+            }
+            String[] fields = theirs.split("\\s+");
+            answerCrypto = fields[0] + " " + fields[1] + " inline:" + SrtpContext.inline(srtpKey);
+            keySrtp(fields[1], theirs);
+        } else {
+            rtp.setSrtp(null, null);
+        }
+        crypto = answerCrypto;
         remoteSdp = offerSdp;
         remoteDirection = remote.direction;
         localDirection = remote.direction.answerTo();
@@ -71,7 +103,22 @@ final class MediaNegotiation {
         eventPayloadType = remote.telephoneEventPayloadType;
         updateTarget(remote);
         return Sdp.build(host, rtp.localPort(), List.of(common), remote.telephoneEventPayloadType, localDirection,
-                sessionId, ++version);
+                sessionId, ++version, answerCrypto);
+    }
+
+    private static boolean usableCrypto(String value) {
+        String[] fields = value.split("\\s+");
+        return fields.length == 3 && (fields[1].equals("AES_CM_128_HMAC_SHA1_80") || fields[1].equals("AES_CM_128_HMAC_SHA1_32"))
+                && fields[2].startsWith("inline:");
+    }
+
+    /** SRTP with our key out and {@code theirCrypto}'s key in. */
+    private void keySrtp(String suite, String theirCrypto) {
+        int tagLength = suite.endsWith("_32") ? 4 : 10;
+        String inline = theirCrypto.split("\\s+")[2].substring("inline:".length()).split("\\|")[0];
+        byte[] sendKey = srtpWrongKey ? SrtpContext.newKeyAndSalt() : srtpKey;
+        rtp.setSrtp(new SrtpContext(sendKey, tagLength),
+                new SrtpContext(java.util.Base64.getDecoder().decode(inline), tagLength));
     }
 
     /** Takes the peer's SDP answer (or an offer we need not answer); ignores messages without SDP. */
@@ -87,6 +134,11 @@ final class MediaNegotiation {
             return;
         }
         synchronized (this) {
+            if (crypto != null && offeredSrtpSuite != null && remote.secure()) {
+                remote.cryptos.stream().filter(c -> c.startsWith("1 ") && usableCrypto(c)).findFirst()
+                        .ifPresentOrElse(c -> keySrtp(c.split("\\s+")[1], c),
+                                () -> LOG.warning("SRTP answer without a crypto line for tag 1"));
+            }
             remoteSdp = message.body();
             remoteDirection = remote.direction;
             Codec common = remote.firstCommon(codecs);

@@ -24,14 +24,23 @@ final class Sdp {
         final Map<Integer, String> rtpmaps;
         final int telephoneEventPayloadType;
         final MediaDirection direction;
+        final String protocol;
+        /** a=crypto values (SDES), in order. */
+        final List<String> cryptos;
 
         RemoteMedia(InetSocketAddress address, List<Integer> payloadTypes, Map<Integer, String> rtpmaps,
-                int telephoneEventPayloadType, MediaDirection direction) {
+                int telephoneEventPayloadType, MediaDirection direction, String protocol, List<String> cryptos) {
             this.address = address;
             this.payloadTypes = payloadTypes;
             this.rtpmaps = rtpmaps;
             this.telephoneEventPayloadType = telephoneEventPayloadType;
             this.direction = direction;
+            this.protocol = protocol;
+            this.cryptos = cryptos;
+        }
+
+        boolean secure() {
+            return protocol.toUpperCase(Locale.ROOT).startsWith("RTP/SAVP");
         }
 
         /** The first of the peer's formats (in its order) that we list and can send, or null. */
@@ -52,6 +61,12 @@ final class Sdp {
 
     static String build(String address, int port, List<Codec> codecs, int telephoneEventPayloadType,
             MediaDirection direction, long sessionId, long version) {
+        return build(address, port, codecs, telephoneEventPayloadType, direction, sessionId, version, null);
+    }
+
+    /** With {@code crypto} (an a=crypto value) the stream is RTP/SAVP. */
+    static String build(String address, int port, List<Codec> codecs, int telephoneEventPayloadType,
+            MediaDirection direction, long sessionId, long version, String crypto) {
         try {
             SdpFactory factory = SdpFactory.getInstance();
             SessionDescription sd = factory.createSessionDescription();
@@ -71,7 +86,11 @@ final class Sdp {
             }
             attributes.add(factory.createAttribute("ptime", "20"));
             attributes.add(factory.createAttribute(direction.attribute(), null));
-            MediaDescription audio = factory.createMediaDescription("audio", port, 1, "RTP/AVP", formats);
+            if (crypto != null) {
+                attributes.add(factory.createAttribute("crypto", crypto));
+            }
+            MediaDescription audio = factory.createMediaDescription("audio", port, 1,
+                    crypto == null ? "RTP/AVP" : "RTP/SAVP", formats);
             audio.setAttributes(attributes);
             Vector<MediaDescription> media = new Vector<>();
             media.add(audio);
@@ -111,6 +130,7 @@ final class Sdp {
             pts.add(Integer.parseInt(f.toString().trim()));
         }
         Map<Integer, String> rtpmaps = new LinkedHashMap<>();
+        List<String> cryptos = new ArrayList<>();
         int telephoneEvent = -1;
         MediaDirection direction = directionIn(sd.getAttributes(false), MediaDirection.SENDRECV);
         direction = directionIn(md.getAttributes(false), direction);
@@ -126,11 +146,14 @@ final class Sdp {
                     if (encoding.toLowerCase(Locale.ROOT).startsWith("telephone-event/")) {
                         telephoneEvent = pt;
                     }
+                } else if ("crypto".equalsIgnoreCase(a.getName()) && a.getValue() != null) {
+                    cryptos.add(a.getValue().trim());
                 }
             }
         }
         InetSocketAddress address = new InetSocketAddress(connection.getAddress(), md.getMedia().getMediaPort());
-        return new RemoteMedia(address, List.copyOf(pts), rtpmaps, telephoneEvent, direction);
+        return new RemoteMedia(address, List.copyOf(pts), rtpmaps, telephoneEvent, direction,
+                md.getMedia().getProtocol(), List.copyOf(cryptos));
     }
 
     private static MediaDirection directionIn(Vector<?> attributes, MediaDirection fallback) throws SdpException {

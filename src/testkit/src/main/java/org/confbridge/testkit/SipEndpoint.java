@@ -59,34 +59,41 @@ final class SipEndpoint implements AutoCloseable {
     /** The host as written in a SIP URI: IPv6 literals in brackets (RFC 3261 25.1). */
     final String uriHost;
     final int port;
+    /** The TLS listening port, 0 without TLS. */
+    final int tlsPort;
     final SipProvider provider;
     private final SipStack stack;
     private final SipListener listener;
 
-    private SipEndpoint(String host, int port, SipStack stack, SipProvider provider, SipListener listener) {
+    private SipEndpoint(String host, int port, int tlsPort, SipStack stack, SipProvider provider, SipListener listener) {
         this.host = host;
         this.uriHost = host.contains(":") ? "[" + host + "]" : host;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.stack = stack;
         this.provider = provider;
         this.listener = listener;
     }
 
-    static SipEndpoint open(String host, SipListener listener) throws IOException {
+    static SipEndpoint open(String host, SipListener listener, TlsSetup tls) throws IOException {
         InetAddress address = InetAddress.getByName(host);
         String literal = address.getHostAddress();
         IOException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = freeUdpAndTcpPort(address);
-            SipStack stack = newStack(literal + ":" + port);
+            int tlsPort = tls == null ? 0 : freeTcpPort(address);
+            SipStack stack = newStack(literal + ":" + port, tls);
             try {
                 ListeningPoint udp = stack.createListeningPoint(literal, port, ListeningPoint.UDP);
                 ListeningPoint tcp = stack.createListeningPoint(literal, port, ListeningPoint.TCP);
                 SipProvider provider = stack.createSipProvider(udp);
                 provider.addListeningPoint(tcp);
+                if (tls != null) {
+                    provider.addListeningPoint(stack.createListeningPoint(literal, tlsPort, ListeningPoint.TLS));
+                }
                 provider.addSipListener(listener);
                 stack.start();
-                return new SipEndpoint(literal, port, stack, provider, listener);
+                return new SipEndpoint(literal, port, tlsPort, stack, provider, listener);
             } catch (SipException | InvalidArgumentException | java.util.TooManyListenersException | RuntimeException e) {
                 // most likely someone took the port between the probe and the bind: try another
                 stack.stop();
@@ -96,8 +103,11 @@ final class SipEndpoint implements AutoCloseable {
         throw last;
     }
 
-    private static SipStack newStack(String where) throws IOException {
+    private static SipStack newStack(String where, TlsSetup tls) throws IOException {
         Properties p = new Properties();
+        if (tls != null) {
+            tls.configure(p);
+        }
         p.setProperty("javax.sip.STACK_NAME", "testphone-" + where + "-" + UUID.randomUUID());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // log through log4j at whatever level the host test configures (silent by default)
@@ -130,15 +140,32 @@ final class SipEndpoint implements AutoCloseable {
         throw new IOException("no port free for both UDP and TCP on " + address);
     }
 
+    private static int freeTcpPort(InetAddress address) throws IOException {
+        try (ServerSocket tcp = new ServerSocket(0, 1, address)) {
+            return tcp.getLocalPort();
+        }
+    }
+
     // ---- message building ----------------------------------------------------------------------------
 
     SipURI localUri(String user, String transport) throws ParseException {
         SipURI uri = addresses.createSipURI(user, uriHost);
-        uri.setPort(port);
-        if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
-            uri.setTransportParam(ListeningPoint.TCP);
+        uri.setPort(portFor(transport));
+        if (ListeningPoint.TCP.equalsIgnoreCase(transport) || ListeningPoint.TLS.equalsIgnoreCase(transport)) {
+            uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }
         return uri;
+    }
+
+    /** The port this endpoint listens on for {@code transport}. */
+    int portFor(String transport) {
+        if (ListeningPoint.TLS.equalsIgnoreCase(transport)) {
+            if (tlsPort == 0) {
+                throw new IllegalStateException("this phone was started without TLS (TestPhone.start(TlsSetup))");
+            }
+            return tlsPort;
+        }
+        return port;
     }
 
     ContactHeader contact(String user, String transport) throws ParseException {
@@ -152,8 +179,8 @@ final class SipEndpoint implements AutoCloseable {
         }
         SipURI sipUri = (SipURI) requestUri;
         String transport = options.transport().jainName();
-        if (options.transport() == SipTransport.TCP && sipUri.getTransportParam() == null) {
-            sipUri.setTransportParam(ListeningPoint.TCP); // the router picks the transport from the R-URI
+        if (options.transport() != SipTransport.UDP && sipUri.getTransportParam() == null && !sipUri.isSecure()) {
+            sipUri.setTransportParam(transport); // the router picks the transport from the R-URI
         }
         SipURI fromUri = addresses.createSipURI(options.fromUser(), uriHost);
         Address fromAddress = addresses.createAddress(fromUri);
@@ -167,7 +194,7 @@ final class SipEndpoint implements AutoCloseable {
             ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
             CallIdHeader callId = provider.getNewCallId();
             CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
-            ViaHeader via = headers.createViaHeader(uriHost, port, transport, null);
+            ViaHeader via = headers.createViaHeader(uriHost, portFor(transport), transport, null);
             MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(70);
             Request invite = messages.createRequest(sipUri, Request.INVITE, callId, cseq, from, to, List.of(via), maxForwards);
             invite.addHeader(contact(options.fromUser(), transport));

@@ -59,14 +59,14 @@ public final class TestPhone implements AutoCloseable {
     private volatile IncomingPolicy policy = IncomingPolicy.reject(480);
     private volatile boolean closed;
 
-    private TestPhone(String localAddress) throws IOException {
+    private TestPhone(String localAddress, TlsSetup tls) throws IOException {
         this.timers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "testphone-timer");
             t.setDaemon(true);
             return t;
         });
         try {
-            this.sip = SipEndpoint.open(localAddress, new Dispatcher());
+            this.sip = SipEndpoint.open(localAddress, new Dispatcher(), tls);
         } catch (IOException | RuntimeException e) {
             timers.shutdownNow();
             throw e;
@@ -80,7 +80,22 @@ public final class TestPhone implements AutoCloseable {
 
     /** A phone on the given local address (e.g. "127.0.0.1"), on a free port for SIP UDP+TCP. */
     public static TestPhone start(String localAddress) throws IOException {
-        return new TestPhone(localAddress);
+        return new TestPhone(localAddress, null);
+    }
+
+    /** A phone on 127.0.0.1 that also speaks SIP over TLS (its own port, {@link #sipTlsPort()}). */
+    public static TestPhone start(TlsSetup tls) throws IOException {
+        return new TestPhone("127.0.0.1", tls);
+    }
+
+    /** The phone's SIP over TLS port (0 without TLS). */
+    public int sipTlsPort() {
+        return sip.tlsPort;
+    }
+
+    /** A sip: URI reaching this phone over TLS, e.g. "sip:gateway@127.0.0.1:40124;transport=tls". */
+    public String tlsUri(String user) {
+        return "sip:" + user + "@" + sip.uriHost + ":" + sip.portFor("tls") + ";transport=tls";
     }
 
     /** The phone's SIP port (UDP and TCP). */

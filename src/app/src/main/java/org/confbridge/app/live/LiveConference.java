@@ -309,6 +309,11 @@ final class LiveConference {
     }
 
     /** The extension's properties changed (REST): in force at once, for everyone. */
+    /** The server stops: every call is hung up now; the conference closes (and is recorded) once they are gone. */
+    void endForShutdown() {
+        execute(() -> apply(conference.endForShutdown(now())));
+    }
+
     void changeSettings(ConferenceSettings settings, AudioCatalog.LoadedSounds sounds) {
         if (closed) {
             return;

@@ -37,6 +37,7 @@ import org.confbridge.app.media.MediaServer;
 import org.confbridge.app.recording.CallRecorder;
 import org.confbridge.app.recording.RecordingService;
 import org.confbridge.domain.conference.Conference;
+import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.domain.conference.ConferencePolicy;
 import org.confbridge.domain.conference.Instruction;
 import org.confbridge.domain.conference.InviteDecision;
@@ -76,6 +77,7 @@ public class LiveConferences implements LiveConferenceQuery {
     private SourceLimits limits;
     private ConferenceEvents events;
     private Duration holdTimeout;
+    private volatile boolean stopping;
 
     @EJB
     private MediaServer media;
@@ -122,8 +124,45 @@ public class LiveConferences implements LiveConferenceQuery {
      */
     public ParticipantHandle join(ConferenceExtension extension, CallLeg leg) {
         ParticipantHandle handle = new ParticipantHandle(ParticipantIds.next(), null);
+        if (stopping) {
+            leg.hangUp(HangupReason.SERVER_STOPPING); // answered in the last moment of a stop
+            return handle;
+        }
         enter(extension, handle, leg);
         return handle;
+    }
+
+    /**
+     * The server is stopping: every live call is hung up (BYE) and every pending invite cancelled, so phones
+     * are not left in dead air and each conference ends and is recorded while the database is still there.
+     * Called by the launcher before the SIP container stops. Waits up to {@code timeout} for the conferences
+     * to close.
+     *
+     * @return the conferences still open when the wait ended
+     */
+    public int hangUpAll(Duration timeout) {
+        stopping = true;
+        List<LiveConference> running = new ArrayList<>(conferences.values());
+        running.forEach(LiveConference::endForShutdown);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (conferences) {
+            while (!conferences.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(conferences, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        int open = conferences.size();
+        LOG.info(() -> "stopping: hung up the calls of " + running.size() + " conferences"
+                + (open == 0 ? "" : "; " + open + " did not close in " + timeout));
+        return open;
     }
 
     private void enter(ConferenceExtension extension, ParticipantHandle handle, CallLeg leg) {
@@ -342,6 +381,11 @@ public class LiveConferences implements LiveConferenceQuery {
         @Override
         public void closed(LiveConference conference) {
             conferences.remove(conference.extensionId(), conference);
+            if (stopping) {
+                synchronized (conferences) {
+                    conferences.notifyAll(); // hangUpAll waits for the last one
+                }
+            }
         }
 
         @Override

@@ -15,6 +15,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import org.confbridge.app.SoundService;
 import org.confbridge.app.config.Settings;
+import org.confbridge.media.sdp.SrtpMode;
 import org.confbridge.media.MediaEngine;
 import org.confbridge.media.MediaEngineConfig;
 import org.confbridge.media.MediaException;
@@ -42,6 +43,7 @@ public class MediaServer {
     private SoundService sounds;
 
     private MediaEngine engine;
+    private SrtpMode srtpMode = SrtpMode.OPTIONAL;
     private AudioCatalog catalog;
     private final AtomicLong roomCounter = new AtomicLong();
     /** Legs not yet attached; weak, so a call that never joins (CANCEL) leaves nothing behind. */
@@ -54,6 +56,7 @@ public class MediaServer {
                 .withPorts(settings.rtpPortMin(), settings.rtpPortMax())
                 .withMediaTimeout(settings.mediaTimeout())
                 .withStrictRtpSource(strictRtpSource());
+        srtpMode = readSrtpMode();
         try {
             engine = DefaultMediaEngine.create(config);
         } catch (IOException e) {
@@ -77,6 +80,24 @@ public class MediaServer {
                     + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /**
+     * {@code rtp.srtp}: {@code optional} (default) answers SRTP offers with SRTP and plain ones plain;
+     * {@code required} refuses plain RTP (488) and makes our own offers (invitations) SRTP.
+     */
+    public SrtpMode srtpMode() {
+        return srtpMode;
+    }
+
+    private static SrtpMode readSrtpMode() {
+        String value = Settings.current().string("rtp.srtp", "optional");
+        try {
+            return SrtpMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CONF_RTP_SRTP (rtp.srtp) must be optional or required, got '" + value
+                    + "'");
+        }
     }
 
     @PreDestroy

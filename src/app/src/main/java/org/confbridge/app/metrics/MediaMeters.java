@@ -45,6 +45,16 @@ final class MediaMeters {
         m.counter(registry, MeterNames.of("rtp.dropped.from.strangers"),
                 "RTP packets dropped because they came from neither the caller's address nor the latched source",
                 MediaStats::droppedFromStrangers);
+        m.counter(registry, MeterNames.of("rtp.packets.received"), "valid RTP packets received from callers",
+                MediaStats::packetsReceived);
+        m.counter(registry, MeterNames.of("rtp.packets.sent"), "RTP packets sent to callers",
+                MediaStats::packetsSent);
+        m.counter(registry, MeterNames.of("rtp.packets.lost"),
+                "RTP packets missing from the callers' sequence numbers (gaps when the next packet came)",
+                MediaStats::packetsLost);
+        m.counter(registry, MeterNames.of("jitter.concealed.frames"),
+                "20 ms frames the jitter buffers filled by loss concealment (nothing arrived in time)",
+                MediaStats::concealedFrames);
         return m;
     }
 

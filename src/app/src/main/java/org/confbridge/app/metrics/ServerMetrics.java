@@ -3,6 +3,7 @@ package org.confbridge.app.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.annotation.PostConstruct;
@@ -43,11 +46,19 @@ public class ServerMetrics {
 
     private static final Logger LOG = Logger.getLogger(ServerMetrics.class.getName());
 
+    private static final Duration[] SETUP_BUCKETS = {
+        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private JvmGcMetrics gc;
     private AutoCloseable subscription;
     /** Kept: function counters hold their object weakly. */
     private MediaMeters mediaMeters;
+    private SipResponseMeters sipResponses;
+    private Timer dialInSetup;
+    private Timer invitedSetup;
 
     @EJB
     private LiveConferences live;
@@ -79,6 +90,29 @@ public class ServerMetrics {
                 .strongReference(true).register(registry);
         MediaServer engine = media;
         mediaMeters = MediaMeters.register(registry, engine::stats);
+        sipResponses = new SipResponseMeters(registry);
+        sipResponses.refresh();
+        dialInSetup = callSetupTimer("dial_in");
+        invitedSetup = callSetupTimer("invited");
+    }
+
+    private Timer callSetupTimer(String origin) {
+        return Timer.builder(MeterNames.of("call.setup"))
+                .description("call setup time: dial-in calls from the INVITE reaching the application to the 200 OK"
+                        + " sent; invited calls from the INVITE sent to the answer")
+                .tag("origin", origin)
+                .serviceLevelObjectives(SETUP_BUCKETS)
+                .register(registry);
+    }
+
+    /** A dial-in call was answered {@code nanos} after its INVITE reached the application. */
+    public void dialInAnswered(long nanos) {
+        dialInSetup.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** An invited call answered {@code nanos} after its INVITE was sent. */
+    public void invitedAnswered(long nanos) {
+        invitedSetup.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @PreDestroy
@@ -99,6 +133,7 @@ public class ServerMetrics {
 
     /** Every meter in the Prometheus text exposition format (version 0.0.4). */
     public String scrape() {
+        sipResponses.refresh();
         return registry.scrape();
     }
 

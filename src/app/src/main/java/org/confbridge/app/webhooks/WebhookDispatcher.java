@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +61,8 @@ public class WebhookDispatcher {
     private static final int QUEUE = 100_000;
     private static final int BATCH = 500;
     private static final int PARALLEL = 8;
+    /** Deliveries attempted together per round (different webhooks or conferences). */
+    private static final int ROUND = 64;
     private static final long IDLE_MILLIS = 250;
     /** Deliveries made or given up stay in the log this long. */
     static final Duration KEEP_LOG = Duration.ofDays(7);
@@ -75,6 +78,7 @@ public class WebhookDispatcher {
     private Thread sender;
     private ExecutorService posting;
     private HttpClient http;
+    private final WebhookTargets targets = WebhookTargets.fromSettings();
     private AutoCloseable subscription;
     private String run;
     private Counter failures;
@@ -180,7 +184,7 @@ public class WebhookDispatcher {
                     nextPurge = clock.instant().plus(PURGE_EVERY);
                     outbox.purge(clock.instant().minus(KEEP_LOG));
                 }
-                List<Due> due = outbox.due(clock.instant(), PARALLEL * 4);
+                List<Due> due = outbox.due(clock.instant(), ROUND);
                 if (due.isEmpty()) {
                     synchronized (wake) {
                         if (running) {
@@ -208,7 +212,15 @@ public class WebhookDispatcher {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            URI url = URI.create(delivery.url());
+            // Again at each attempt: the name may resolve elsewhere now than at registration (DNS rebinding),
+            // or the operator narrowed the allowed hosts since.
+            Optional<String> refused = targets.refusal(url);
+            if (refused.isPresent()) {
+                record(delivery, null, "not sent: the URL " + refused.get());
+                return CompletableFuture.completedFuture(null);
+            }
+            request = HttpRequest.newBuilder(url)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "confbridge-webhooks")

@@ -20,7 +20,7 @@ import org.confbridge.infrastructure.persistence.WebhookEntity;
 public class WebhookOutbox {
 
     /** Pending deliveries looked at per round (the oldest first). */
-    private static final int SCAN = 2000;
+    private static final int SCAN = 20_000;
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
@@ -49,19 +49,26 @@ public class WebhookOutbox {
         return written;
     }
 
-    /** The deliveries to attempt now: of each webhook and conference only the oldest pending one. */
+    /**
+     * The deliveries to attempt now: of each webhook and conference only the oldest pending one. The scan
+     * reads the pending rows' keys only; payloads are loaded for the chosen ones, so a backlog of thousands
+     * costs a narrow index-ordered read per round, not thousands of payloads.
+     */
     public List<Due> due(Instant now, int limit) {
-        List<WebhookDeliveryEntity> pending = em.createNamedQuery(WebhookDeliveryEntity.PENDING,
-                WebhookDeliveryEntity.class).setMaxResults(SCAN).getResultList();
+        List<Object[]> pending = em.createNamedQuery(WebhookDeliveryEntity.PENDING_KEYS, Object[].class)
+                .setMaxResults(SCAN).getResultList();
         Set<String> seen = new HashSet<>();
         Map<Long, WebhookEntity> webhooks = new HashMap<>();
         List<Due> due = new ArrayList<>();
-        for (WebhookDeliveryEntity d : pending) {
-            if (!seen.add(d.getWebhookId() + "/" + d.getOrderKey()) || d.getNextAttemptAt().isAfter(now)) {
+        for (Object[] row : pending) {
+            long id = ((Number) row[0]).longValue();
+            long webhookId = ((Number) row[1]).longValue();
+            if (!seen.add(webhookId + "/" + row[2]) || instant(row[3]).isAfter(now)) {
                 continue; // an earlier one of that conference is still pending, or not yet time
             }
-            WebhookEntity webhook = webhooks.computeIfAbsent(d.getWebhookId(), id -> em.find(WebhookEntity.class, id));
-            if (webhook == null) {
+            WebhookEntity webhook = webhooks.computeIfAbsent(webhookId, key -> em.find(WebhookEntity.class, key));
+            WebhookDeliveryEntity d = webhook == null ? null : em.find(WebhookDeliveryEntity.class, id);
+            if (d == null) {
                 continue;
             }
             due.add(new Due(d.getId(), webhook.getUrl(), webhook.getSecret(), d.getEventId(), d.getEventType(),
@@ -99,6 +106,11 @@ public class WebhookOutbox {
 
     public long pendingCount() {
         return em.createNamedQuery(WebhookDeliveryEntity.COUNT_PENDING, Long.class).getSingleResult();
+    }
+
+    /** A projected time column: the mapped Instant (its converter applied), or a plain SQL timestamp. */
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     static boolean wants(WebhookEntity webhook, String type) {

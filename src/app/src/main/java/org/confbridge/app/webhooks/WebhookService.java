@@ -33,6 +33,7 @@ public class WebhookService {
     private static final int MAX_URL = 2000;
 
     private final Clock clock = Clock.systemUTC();
+    private final WebhookTargets targets = WebhookTargets.fromSettings();
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
@@ -90,7 +91,7 @@ public class WebhookService {
         return webhook;
     }
 
-    private static void validate(String url, String secret, List<String> eventTypes) {
+    private void validate(String url, String secret, List<String> eventTypes) {
         List<FieldProblem> problems = new ArrayList<>();
         if (url == null || url.isBlank()) {
             problems.add(new FieldProblem("url", "is required"));
@@ -101,6 +102,8 @@ public class WebhookService {
                 URI uri = new URI(url.trim());
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                     problems.add(new FieldProblem("url", "must be an absolute http:// or https:// URL"));
+                } else {
+                    targets.refusal(uri).ifPresent(why -> problems.add(new FieldProblem("url", why)));
                 }
             } catch (URISyntaxException e) {
                 problems.add(new FieldProblem("url", "is not a URL"));

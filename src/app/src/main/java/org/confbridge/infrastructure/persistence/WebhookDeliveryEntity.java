@@ -15,6 +15,9 @@ import javax.persistence.Table;
 @Table(name = "webhook_deliveries")
 @NamedQuery(name = WebhookDeliveryEntity.PENDING,
         query = "SELECT d FROM WebhookDeliveryEntity d WHERE d.status = 'pending' ORDER BY d.id")
+@NamedQuery(name = WebhookDeliveryEntity.PENDING_KEYS,
+        query = "SELECT d.id, d.webhookId, d.orderKey, d.nextAttemptAt FROM WebhookDeliveryEntity d"
+                + " WHERE d.status = 'pending' ORDER BY d.id")
 @NamedQuery(name = WebhookDeliveryEntity.BY_WEBHOOK,
         query = "SELECT d FROM WebhookDeliveryEntity d WHERE d.webhookId = :webhookId ORDER BY d.id DESC")
 @NamedQuery(name = WebhookDeliveryEntity.COUNT_PENDING,
@@ -22,6 +25,8 @@ import javax.persistence.Table;
 public class WebhookDeliveryEntity {
 
     public static final String PENDING = "WebhookDelivery.pending";
+    /** Pending deliveries without their payloads (id, webhook id, order key, next attempt), oldest first. */
+    public static final String PENDING_KEYS = "WebhookDelivery.pendingKeys";
     public static final String BY_WEBHOOK = "WebhookDelivery.byWebhook";
     public static final String COUNT_PENDING = "WebhookDelivery.countPending";
 

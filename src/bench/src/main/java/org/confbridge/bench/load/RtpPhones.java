@@ -36,6 +36,7 @@ final class RtpPhones implements AutoCloseable {
     private final int count;
     private final int roomSize;
     private final int talkers;
+    private final TalkSpurts spurts = TalkSpurts.fromEnvironment();
     private final DatagramChannel[] channels;
     private final Selector selector;
     private final AtomicIntegerArray active;
@@ -170,7 +171,7 @@ final class RtpPhones implements AutoCloseable {
                 if (active.get(p) == 0) {
                     continue;
                 }
-                byte[] payload = p % roomSize < talkers ? tone[(int) (tick % TONE_FRAMES)]
+                byte[] payload = p % roomSize < talkers && spurts.talking(p, tick) ? tone[(int) (tick % TONE_FRAMES)]
                         : noise[(int) ((tick + p) % NOISE_FRAMES)];
                 packet.clear();
                 packet.put((byte) 0x80).put((byte) 0).putShort((short) seq[p]).putInt(ts[p]).putInt(p + 1);

@@ -70,7 +70,8 @@ public final class SipMediaLoad {
         }
 
         ServerProcess self = ServerProcess.self();
-        try (RtpPhones phones = new RtpPhones(participants, roomSize, talkers); SipCalls calls = new SipCalls(sip)) {
+        try (EventConsumers events = EventConsumers.fromEnvironment(http);
+                RtpPhones phones = new RtpPhones(participants, roomSize, talkers); SipCalls calls = new SipCalls(sip)) {
             int[] ports = new int[participants];
             for (int i = 0; i < participants; i++) {
                 ports[i] = phones.localPort(i);
@@ -95,6 +96,8 @@ public final class SipMediaLoad {
             pollUntil(calls, start);
             java.util.Map<String, Long> threads0 = server.cpuNanosByThread();
             long cpu0 = server.cpuNanos();
+            long[] events0 = events.counts();
+            TickFigures ticks0 = TickFigures.scrape(http, EventConsumers.bearer(http));
             long selfCpu0 = self.cpuNanos();
             long t0 = System.nanoTime();
             pollUntil(calls, end);
@@ -102,6 +105,8 @@ public final class SipMediaLoad {
             java.util.Map<String, Long> threads1 = server.cpuNanosByThread();
             long selfCpu1 = self.cpuNanos();
             long t1 = System.nanoTime();
+            long[] events1 = events.counts();
+            TickFigures ticks = TickFigures.scrape(http, EventConsumers.bearer(http));
             long rss = server.rssMb();
             long threads = server.threads();
             double load = ServerProcess.loadAverage();
@@ -140,6 +145,29 @@ public final class SipMediaLoad {
             System.out.println(split);
             System.out.printf(Locale.ROOT, "generator: %d packets sent in the window, sender late ticks %d, skipped %d%n",
                     f.sent(), f.senderLateTicks(), f.senderSkippedTicks());
+
+            double seconds = (t1 - t0) / 1e9;
+            double mixCpu = threads1.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("media-clock") || e.getKey().startsWith("media-mix"))
+                    .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum() / 1000.0 / frames;
+            // The mixing threads' CPU per tick the clock really ran, per participant: unlike the figures per
+            // wall-clock frame it does not drop when a starved server skips ticks.
+            double mixCpuPerTick = threads1.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("media-clock") || e.getKey().startsWith("media-mix"))
+                    .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum() / 1000.0
+                    / Math.max(1, ticks.ticks() - ticks0.ticks()) / f.phones();
+            System.out.printf(Locale.ROOT, "events %s (%s): stream %.0f events/s (talking %.0f/s), webhook %.0f"
+                    + " deliveries/s; server: %s%n", events.attached() ? "ON" : "off", TalkSpurts.fromEnvironment(),
+                    (events1[0] - events0[0]) / seconds, (events1[1] - events0[1]) / seconds,
+                    (events1[2] - events0[2]) / seconds, ticks);
+            System.out.printf(Locale.ROOT, "RESULT_EVENTS events=%s participants=%d cpu_us=%.2f mix_cpu_us=%.2f"
+                    + " mix_cpu_per_tick_us=%.3f ticks=%.0f sent_cpu_us=%.2f tick_p50_us=%.0f"
+                    + " tick_p99_us=%.0f tick_max_us=%.0f late_ticks=%.0f stream_per_s=%.0f talking_per_s=%.0f"
+                    + " webhook_per_s=%.0f load=%.2f%n", events.attached() ? "on" : "off", f.phones(), cpuPerFrame,
+                    mixCpu, mixCpuPerTick, ticks.ticks() - ticks0.ticks(), perFrameSent, ticks.p50Micros(),
+                    ticks.p99Micros(), ticks.maxMicros(), ticks.lateTicks(),
+                    (events1[0] - events0[0]) / seconds, (events1[1] - events0[1]) / seconds,
+                    (events1[2] - events0[2]) / seconds, load);
 
             int ended = calls.hangUpAll(window, 60_000_000_000L);
             System.out.printf(Locale.ROOT, "hung up %d of %d calls; server requests seen %d%n", ended, join.answered(),

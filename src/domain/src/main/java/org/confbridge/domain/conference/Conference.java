@@ -280,6 +280,24 @@ public final class Conference {
         return out;
     }
 
+    /**
+     * The server stops: every caller (those still entering the PIN too) is hung up at once and pending invites
+     * are cancelled; afterwards the conference is idle.
+     */
+    public List<Instruction> endForShutdown(Instant now) {
+        List<Instruction> out = new ArrayList<>();
+        for (ParticipantId id : enteringPin.keySet()) {
+            out.add(new Instruction.Hangup(id, HangupReason.SERVER_STOPPING));
+        }
+        for (ParticipantId id : participants.keySet()) {
+            out.add(new Instruction.Hangup(id, HangupReason.SERVER_STOPPING));
+        }
+        enteringPin.clear();
+        participants.clear(); // nothing is played to anyone any more: no music for the last one, no goodbyes
+        out.addAll(endOfConference());
+        return out;
+    }
+
     private List<Instruction> endOfConference() {
         locked = false;
         muteAllActive = false;

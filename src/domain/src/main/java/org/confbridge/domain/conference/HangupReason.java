@@ -11,5 +11,7 @@ public enum HangupReason {
     /** Removed by an administrator (REST). */
     REMOVED,
     /** An invited participant, when the last dial-in participant has left. */
-    CONFERENCE_ENDED
+    CONFERENCE_ENDED,
+    /** Everybody, when the server stops: a BYE now rather than dead air until the phone gives up. */
+    SERVER_STOPPING
 }

@@ -109,6 +109,28 @@ class ConferenceLiveChangesTest {
     }
 
     @Test
+    void aStoppingServerHangsUpEveryCallAtOnceAndCancelsPendingInvites() {
+        f.usePins();
+        f.joinAsModerator("mod");
+        f.joinAsParticipant("ann");
+        f.arrive("pat"); // still entering the PIN
+        InviteId answered = invite("mod", "0123");
+        f.conference.inviteAnswered(answered, id("ext"), f.now);
+        InviteId pending = invite("ann", "0456");
+
+        List<Instruction> out = f.conference.endForShutdown(f.now);
+
+        assertThat(out).containsExactlyInAnyOrder(
+                new Instruction.Hangup(id("pat"), HangupReason.SERVER_STOPPING),
+                new Instruction.Hangup(id("mod"), HangupReason.SERVER_STOPPING),
+                new Instruction.Hangup(id("ann"), HangupReason.SERVER_STOPPING),
+                new Instruction.Hangup(id("ext"), HangupReason.SERVER_STOPPING),
+                new Instruction.CancelInviteCall(pending));
+        assertThat(f.conference.isIdle()).isTrue();
+        assertThat(f.conference.leave(id("ann"), f.now)).as("the BYE that follows changes nothing").isEmpty();
+    }
+
+    @Test
     void inviterHearsRingbackWhileTheInviteRingsUntilTheOutcome() {
         f.joinWithoutPin("ann");
         f.joinWithoutPin("bob");

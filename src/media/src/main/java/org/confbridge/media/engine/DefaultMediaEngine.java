@@ -51,6 +51,7 @@ public final class DefaultMediaEngine implements MediaEngine {
     private final ClipLoader clips;
     private final Set<Leg> legs = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder strangerPackets = new java.util.concurrent.atomic.LongAdder();
+    private final PacketTotals closedLegs = new PacketTotals();
     private final Map<String, MixRoom> rooms = new ConcurrentHashMap<>();
     private final short[] silentFrame = new short[AudioFrames.FRAME_SAMPLES];
     private final byte[][] silencePayloads = new byte[AudioCodec.values().length][AudioFrames.FRAME_SAMPLES];
@@ -166,9 +167,51 @@ public final class DefaultMediaEngine implements MediaEngine {
     @Override
     public MediaStats stats() {
         long[] tick = mixer.timer().percentilesMicros();
+        PacketTotals packets = packetTotals();
         return new MediaStats(legs.size(), rooms.size(), ports.inUseCount(),
                 clock == null ? 0 : clock.ticks(), clock == null ? 0 : clock.lateTicks(),
-                clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2], strangerPackets.sum());
+                clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2], strangerPackets.sum(),
+                packets.received, packets.sent, packets.lost, packets.concealed);
+    }
+
+    /**
+     * Packet figures since the start: closed legs' final counts plus the open legs' counters, read at
+     * scrape time so the receive, send and mixing paths only bump their own leg's plain counters. Under
+     * the same lock as {@link #legClosed} so a leg is counted exactly once and the totals never go back.
+     */
+    private PacketTotals packetTotals() {
+        synchronized (closedLegs) {
+            PacketTotals totals = closedLegs.copy();
+            for (Leg leg : legs) {
+                totals.add(leg);
+            }
+            return totals;
+        }
+    }
+
+    /** Packet counts of legs (mutable; guarded by the lock on {@link #closedLegs}). */
+    private static final class PacketTotals {
+        long received;
+        long sent;
+        long lost;
+        long concealed;
+
+        void add(Leg leg) {
+            var counters = leg.session.counters();
+            received += counters.received();
+            sent += counters.sent();
+            lost += counters.lost();
+            concealed += leg.concealedFrames();
+        }
+
+        PacketTotals copy() {
+            PacketTotals copy = new PacketTotals();
+            copy.received = received;
+            copy.sent = sent;
+            copy.lost = lost;
+            copy.concealed = concealed;
+            return copy;
+        }
     }
 
     @Override
@@ -239,7 +282,11 @@ public final class DefaultMediaEngine implements MediaEngine {
     }
 
     void legClosed(Leg leg) {
-        legs.remove(leg);
+        synchronized (closedLegs) {
+            if (legs.remove(leg)) {
+                closedLegs.add(leg);
+            }
+        }
     }
 
     void roomClosed(MixRoom room) {

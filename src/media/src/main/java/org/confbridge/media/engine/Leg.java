@@ -169,6 +169,11 @@ final class Leg implements MediaLeg {
                 jitter.latePackets());
     }
 
+    /** Frames concealed so far (written by the mixer; a slightly stale read is fine for statistics). */
+    long concealedFrames() {
+        return jitter.concealedFrames();
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -14,9 +14,43 @@ public final class RtpCounters {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
     private final AtomicLongArray dropped = new AtomicLongArray(RtpDropReason.values().length);
+    private final AtomicLong lost = new AtomicLong();
+
+    // Sequence tracking (RFC 3550 A.1, simplified): receive thread only.
+    private static final int MAX_DROPOUT = 3000;
+    private boolean sequenceKnown;
+    private int sequenceSsrc;
+    private int highestSequence;
 
     void countReceived() {
         received.lazySet(received.get() + 1);
+    }
+
+    /**
+     * Receive thread: notes an accepted packet's sequence number. A forward jump of {@code n} counts
+     * {@code n - 1} packets lost; a late (reordered) or duplicate packet changes nothing, so the count only
+     * grows (a monitoring counter; a reordered packet that fills a gap is not taken back); a new SSRC or a
+     * jump of {@value #MAX_DROPOUT} or more (the sender restarted its numbering) starts over without counting.
+     */
+    void countSequence(int ssrc, int sequence) {
+        if (!sequenceKnown || ssrc != sequenceSsrc) {
+            sequenceKnown = true;
+            sequenceSsrc = ssrc;
+            highestSequence = sequence;
+            return;
+        }
+        int delta = (sequence - highestSequence) & 0xFFFF;
+        if (delta == 0) {
+            return; // duplicate
+        }
+        if (delta < MAX_DROPOUT) {
+            if (delta > 1) {
+                lost.lazySet(lost.get() + delta - 1);
+            }
+            highestSequence = sequence;
+        } else if (delta <= 0x10000 - MAX_DROPOUT) {
+            highestSequence = sequence; // a restart of the sender's numbering
+        }
     }
 
     void countSent() {
@@ -35,6 +69,11 @@ public final class RtpCounters {
     /** Valid packets accepted (audio and events). */
     public long received() {
         return received.get();
+    }
+
+    /** Packets missing from the received sequence numbers when the next one came (see {@link #countSequence}). */
+    public long lost() {
+        return lost.get();
     }
 
     public long sent() {

@@ -20,5 +20,11 @@ public enum RtpDropReason {
     /** The mixer did not keep up and the leg's inbound queue was full. */
     QUEUE_FULL,
     /** Media arrived while the leg does not receive (inactive / sendonly on our side). */
-    NOT_RECEIVING
+    NOT_RECEIVING,
+    /** SRTP: the authentication tag is wrong (a wrong key, tampering, or a stranger without the key). */
+    SRTP_AUTHENTICATION,
+    /** SRTP: a packet seen before, or older than the replay window. */
+    SRTP_REPLAY,
+    /** SRTP: too short to carry a tag, or not SRTP at all. */
+    SRTP_INVALID
 }

@@ -9,6 +9,7 @@ import org.confbridge.media.dtmf.DigitListener;
 import org.confbridge.media.dtmf.TelephoneEventReceiver;
 import org.confbridge.media.sdp.AudioCodec;
 import org.confbridge.media.sdp.NegotiatedMedia;
+import org.confbridge.media.srtp.SrtpStream;
 
 /**
  * One leg's RTP stream: validates and latches incoming packets, hands audio to the mixer,
@@ -49,6 +50,7 @@ public final class RtpSession {
     private final boolean strictSource;
     private final LongAdder strangerPackets;
     private volatile NegotiatedMedia media;
+    private volatile SrtpStream srtp;                       // null for plain RTP
     private volatile InetSocketAddress latched;
     private volatile InetAddress signallingAddress;
     private volatile long lastReceivedNanos;
@@ -93,6 +95,12 @@ public final class RtpSession {
      */
     public void update(NegotiatedMedia negotiated) {
         NegotiatedMedia previous = this.media;
+        SrtpStream stream = srtp;
+        if (negotiated.srtp() == null) {
+            srtp = null;
+        } else if (stream == null || !stream.keys().equals(negotiated.srtp())) {
+            srtp = new SrtpStream(negotiated.srtp()); // new keys (re-INVITE): contexts start over
+        }
         this.media = negotiated;
         if (previous == null || !previous.remoteRtp().equals(negotiated.remoteRtp())) {
             this.latched = null;
@@ -112,6 +120,19 @@ public final class RtpSession {
             counters.countDropped(RtpDropReason.NOT_RECEIVING);
             return;
         }
+        SrtpStream stream = srtp;
+        if (current.secure() && stream != null) {
+            // Authenticated before anything else: only the keyed peer can be latched onto or heard.
+            length = stream.unprotect(data, length);
+            if (length < 0) {
+                counters.countDropped(switch (stream.lastFailure()) {
+                    case AUTHENTICATION -> RtpDropReason.SRTP_AUTHENTICATION;
+                    case REPLAY -> RtpDropReason.SRTP_REPLAY;
+                    default -> RtpDropReason.SRTP_INVALID;
+                });
+                return;
+            }
+        }
         RtpDropReason problem = parsed.parse(data, length);
         if (problem == null) {
             problem = checkPayloadType(current);
@@ -127,6 +148,7 @@ public final class RtpSession {
             return;
         }
         counters.countReceived();
+        counters.countSequence(parsed.ssrc(), parsed.sequenceNumber());
         lastReceivedNanos = nowNanos;
         if (parsed.payloadType() == current.telephoneEventPayloadType()) {
             dtmf.onEventPacket(parsed.timestamp(), data, parsed.payloadOffset(), parsed.payloadLength());
@@ -251,7 +273,16 @@ public final class RtpSession {
         } else {
             RtpPacket.writeHeader(packet, marker, payloadType, sequenceNumber, packetTimestamp, ssrc);
             System.arraycopy(payload, 0, packet, RtpPacket.HEADER_SIZE, length);
-            outbound.publish(RtpPacket.HEADER_SIZE + length, to);
+            int packetLength = RtpPacket.HEADER_SIZE + length;
+            SrtpStream stream = srtp;
+            if (stream != null) {
+                packetLength = stream.protect(packet, packetLength);
+            }
+            if (packetLength > 0) {
+                outbound.publish(packetLength, to);
+            } else {
+                counters.countSendError();
+            }
         }
         sequenceNumber = (sequenceNumber + 1) & 0xFFFF; // a dropped packet is a gap the receiver may see
     }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.confbridge.media.srtp.SrtpKeys;
 
 /**
  * The outcome of one offer/answer exchange for the audio stream, seen from this server.
@@ -19,6 +20,7 @@ import java.util.OptionalInt;
  * @param telephoneEventPayloadType payload type of RFC 4733 {@code telephone-event/8000}, or -1 if not negotiated
  * @param direction our direction for this stream
  * @param ptimeMillis packetisation time the remote asked for ({@code a=ptime}), 20 if it did not say
+ * @param srtp the SDES keys when the stream is SRTP, null for plain RTP
  */
 public record NegotiatedMedia(
         InetSocketAddress remoteRtp,
@@ -26,7 +28,8 @@ public record NegotiatedMedia(
         int payloadType,
         int telephoneEventPayloadType,
         MediaDirection direction,
-        int ptimeMillis) {
+        int ptimeMillis,
+        SrtpKeys srtp) {
 
     /** Default packetisation time of G.711 in ms (RFC 3551). */
     public static final int DEFAULT_PTIME_MILLIS = 20;
@@ -44,6 +47,17 @@ public record NegotiatedMedia(
         if (ptimeMillis <= 0) {
             throw new IllegalArgumentException("ptime must be positive: " + ptimeMillis);
         }
+    }
+
+    /** Plain RTP. */
+    public NegotiatedMedia(InetSocketAddress remoteRtp, AudioCodec codec, int payloadType, int telephoneEventPayloadType,
+            MediaDirection direction, int ptimeMillis) {
+        this(remoteRtp, codec, payloadType, telephoneEventPayloadType, direction, ptimeMillis, null);
+    }
+
+    /** True if the stream is SRTP. */
+    public boolean secure() {
+        return srtp != null;
     }
 
     /** The RFC 4733 payload type if the remote offered or accepted telephone-event. */

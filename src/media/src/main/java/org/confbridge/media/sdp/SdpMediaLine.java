@@ -3,6 +3,7 @@ package org.confbridge.media.sdp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.confbridge.media.srtp.SdesCrypto;
 
 /**
  * One {@code m=} section of a parsed SDP, with the session-level defaults (connection, direction)
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param connectionAddress the effective {@code c=} address, or null if there is none
  * @param direction the effective direction attribute (sendrecv if absent)
  * @param ptimeMillis {@code a=ptime}, or the G.711 default
+ * @param cryptos the usable SDES {@code a=crypto} attributes, in the writer's order of preference
  */
 record SdpMediaLine(
         String mediaType,
@@ -25,19 +27,25 @@ record SdpMediaLine(
         Map<Integer, RtpMap> rtpMaps,
         String connectionAddress,
         MediaDirection direction,
-        int ptimeMillis) {
+        int ptimeMillis,
+        List<SdesCrypto> cryptos) {
 
     /** An {@code a=rtpmap:<pt> <name>/<rate>} entry. */
     record RtpMap(String encodingName, int clockRate) {
     }
 
     boolean isUsableAudio() {
-        return "audio".equalsIgnoreCase(mediaType) && port > 0 && isPlainRtp();
+        return "audio".equalsIgnoreCase(mediaType) && port > 0 && (isPlainRtp() || isSecureRtp() && !cryptos.isEmpty());
     }
 
-    /** We speak RTP/AVP; AVPF peers (WebRTC-ish phones) are compatible with it at the RTP level. No SRTP. */
-    private boolean isPlainRtp() {
+    /** RTP/AVP; AVPF peers (WebRTC-ish phones) are compatible with it at the RTP level. */
+    boolean isPlainRtp() {
         return "RTP/AVP".equalsIgnoreCase(protocol) || "RTP/AVPF".equalsIgnoreCase(protocol);
+    }
+
+    /** RTP/SAVP(F): SRTP, keyed by SDES here (DTLS-SRTP's UDP/TLS/RTP/SAVP is another protocol name). */
+    boolean isSecureRtp() {
+        return "RTP/SAVP".equalsIgnoreCase(protocol) || "RTP/SAVPF".equalsIgnoreCase(protocol);
     }
 
     /** The codec this line names for a payload type: by rtpmap if present, else by static type. */

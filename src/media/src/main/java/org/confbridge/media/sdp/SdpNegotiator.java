@@ -5,10 +5,15 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sdp.SdpFactory;
+import org.confbridge.media.srtp.SdesCrypto;
+import org.confbridge.media.srtp.SrtpKeys;
+import org.confbridge.media.srtp.SrtpSuite;
 
 /**
  * SDP offer/answer (RFC 3264) for one call leg: G.711 audio plus RFC 4733 telephone events.
@@ -23,6 +28,10 @@ import javax.sdp.SdpFactory;
  * one codec (so both sides know what arrives) plus telephone-event on the offered payload type.
  * Hold is honoured: the answer to {@code sendonly} is {@code recvonly}, to {@code inactive} is
  * {@code inactive}, and {@code c=0.0.0.0} stops our sending.
+ *
+ * <p>SRTP (RFC 4568 SDES): an RTP/SAVP offer is answered RTP/SAVP with the first {@code a=crypto} we speak,
+ * under its tag, with a key of ours (one per suite and dialog, so re-INVITEs keep it); a plain offer is answered
+ * plain unless {@link SrtpMode#REQUIRED}, which refuses it and makes our own offers RTP/SAVP.
  */
 public final class SdpNegotiator {
     /** Payload type we offer for telephone-event when we write the offer (a common choice). */
@@ -33,19 +42,32 @@ public final class SdpNegotiator {
     private final SdpReader reader;
     private final SdpWriter writer;
     private final List<AudioCodec> supportedCodecs;
+    private final SrtpMode srtpMode;
+    private final Map<SrtpSuite, SdesCrypto> localKeys = new EnumMap<>(SrtpSuite.class);
     private final long sessionId;
     private long sessionVersion;
+    private SdesCrypto offeredCrypto;
 
-    /** A negotiator that supports PCMU and PCMA, preferring PCMU in its own offers. */
+    /** A negotiator that supports PCMU and PCMA, preferring PCMU in its own offers; SRTP when offered. */
     public SdpNegotiator() {
         this(List.of(AudioCodec.PCMU, AudioCodec.PCMA));
     }
 
+    /** A negotiator with this SRTP policy. */
+    public SdpNegotiator(SrtpMode srtpMode) {
+        this(List.of(AudioCodec.PCMU, AudioCodec.PCMA), srtpMode);
+    }
+
     /** A negotiator limited to {@code supportedCodecs}, listed in our preference order for offers. */
     public SdpNegotiator(List<AudioCodec> supportedCodecs) {
+        this(supportedCodecs, SrtpMode.OPTIONAL);
+    }
+
+    public SdpNegotiator(List<AudioCodec> supportedCodecs, SrtpMode srtpMode) {
         if (supportedCodecs.isEmpty()) {
             throw new IllegalArgumentException("at least one codec is required");
         }
+        this.srtpMode = Objects.requireNonNull(srtpMode, "srtpMode");
         SdpFactory factory = SdpFactory.getInstance();
         this.reader = new SdpReader(factory);
         this.writer = new SdpWriter(factory, USER_NAME);
@@ -69,27 +91,42 @@ public final class SdpNegotiator {
         requireLocal(localAddress, localRtpPort);
         List<SdpMediaLine> lines = reader.read(offerSdp);
         NegotiatedMedia chosen = null;
+        SdesCrypto answeredCrypto = null;
         int chosenIndex = -1;
+        boolean plainRefused = false;
         for (int i = 0; i < lines.size() && chosen == null; i++) {
             SdpMediaLine line = lines.get(i);
             if (!line.isUsableAudio()) {
                 continue;
             }
             Optional<Integer> payloadType = firstCommonPayloadType(line);
-            if (payloadType.isPresent()) {
-                chosen = negotiated(line, payloadType.get(), line.direction().reversed());
+            if (payloadType.isEmpty()) {
+                continue;
+            }
+            if (line.isSecureRtp()) {
+                SdesCrypto theirs = line.cryptos().get(0);
+                answeredCrypto = localKey(theirs.suite()).withTag(theirs.tag());
+                chosen = negotiated(line, payloadType.get(), line.direction().reversed(),
+                        new SrtpKeys(answeredCrypto, theirs));
+                chosenIndex = i;
+            } else if (srtpMode == SrtpMode.REQUIRED) {
+                plainRefused = true;
+            } else {
+                chosen = negotiated(line, payloadType.get(), line.direction().reversed(), null);
                 chosenIndex = i;
             }
         }
         if (chosen == null) {
-            throw new IncompatibleMediaException("no G.711 (PCMU/PCMA) RTP/AVP audio stream in the offer");
+            throw new IncompatibleMediaException(plainRefused
+                    ? "SRTP is required (RTP/SAVP with an AES_CM_128_HMAC_SHA1 a=crypto); the offer is plain RTP"
+                    : "no G.711 (PCMU/PCMA) RTP/AVP or RTP/SAVP (SDES) audio stream in the offer");
         }
         List<Object> sections = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             SdpMediaLine line = lines.get(i);
             if (i == chosenIndex) {
                 sections.add(new SdpWriter.AudioSection(localRtpPort, List.of(chosen.codec()),
-                        chosen.telephoneEventPayloadType(), answerDirection(line)));
+                        chosen.telephoneEventPayloadType(), answerDirection(line), answeredCrypto));
             } else {
                 sections.add(new SdpWriter.RejectedSection(line.mediaType(), line.protocol(), line.formats()));
             }
@@ -100,12 +137,14 @@ public final class SdpNegotiator {
 
     /**
      * Writes our offer (late offer: INVITE without SDP, or an outbound call): all supported codecs
-     * in preference order, telephone-event on {@value #OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE}, sendrecv.
+     * in preference order, telephone-event on {@value #OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE}, sendrecv;
+     * RTP/SAVP with an AES_CM_128_HMAC_SHA1_80 key when SRTP is required, else plain RTP/AVP.
      */
     public String offer(InetAddress localAddress, int localRtpPort) {
         requireLocal(localAddress, localRtpPort);
+        offeredCrypto = srtpMode == SrtpMode.REQUIRED ? localKey(SrtpSuite.AES_CM_128_HMAC_SHA1_80).withTag(1) : null;
         List<Object> sections = List.of(new SdpWriter.AudioSection(localRtpPort, supportedCodecs,
-                OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE, MediaDirection.SENDRECV));
+                OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE, MediaDirection.SENDRECV, offeredCrypto));
         return writer.write(localAddress, sessionId, sessionVersion++, sections);
     }
 
@@ -129,7 +168,24 @@ public final class SdpNegotiator {
         if (payloadType.isEmpty()) {
             throw new IncompatibleMediaException("answer names no codec we offered: " + audio.formats());
         }
-        return negotiated(audio, payloadType.get(), audio.direction().reversed());
+        SrtpKeys keys = null;
+        if (offeredCrypto != null) {
+            SdesCrypto theirs = audio.cryptos().stream().filter(c -> c.tag() == offeredCrypto.tag()
+                    && c.suite() == offeredCrypto.suite()).findFirst().orElse(null);
+            if (!audio.isSecureRtp() || theirs == null) {
+                throw new IncompatibleMediaException("we offered SRTP (crypto tag " + offeredCrypto.tag()
+                        + "); the answer is " + audio.protocol() + " without a matching a=crypto");
+            }
+            keys = new SrtpKeys(offeredCrypto, theirs);
+        } else if (audio.isSecureRtp()) {
+            throw new IncompatibleMediaException("we offered plain RTP; the answer is " + audio.protocol());
+        }
+        return negotiated(audio, payloadType.get(), audio.direction().reversed(), keys);
+    }
+
+    /** Our master key for {@code suite}: one per dialog, so a re-INVITE's answer keeps the stream's key. */
+    private SdesCrypto localKey(SrtpSuite suite) {
+        return localKeys.computeIfAbsent(suite, s -> SdesCrypto.random(1, s));
     }
 
     /** The first format of the line, in its writer's order, that is a codec we support. */
@@ -147,13 +203,13 @@ public final class SdpNegotiator {
         return Optional.empty();
     }
 
-    private NegotiatedMedia negotiated(SdpMediaLine line, int payloadType, MediaDirection ourDirection)
+    private NegotiatedMedia negotiated(SdpMediaLine line, int payloadType, MediaDirection ourDirection, SrtpKeys srtp)
             throws MalformedSdpException {
         AudioCodec codec = line.codecFor(payloadType).orElseThrow();
         MediaDirection direction = line.isHeldByNullAddress() ? ourDirection.withoutSending() : ourDirection;
         InetSocketAddress remote = new InetSocketAddress(parseAddress(line.connectionAddress()), line.port());
         return new NegotiatedMedia(remote, codec, payloadType, line.telephoneEventPayloadType(), direction,
-                line.ptimeMillis());
+                line.ptimeMillis(), srtp);
     }
 
     /** Our direction in an answer: the offer's reversed; with c=0.0.0.0 we cannot send either. */

@@ -12,6 +12,7 @@ import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
 import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
+import org.confbridge.media.srtp.SdesCrypto;
 
 /** Turns SDP text into {@link SdpMediaLine}s with JAIN-SIP's parser, applying session-level defaults. */
 final class SdpReader {
@@ -75,7 +76,8 @@ final class SdpReader {
                 rtpMaps(attributes),
                 address,
                 direction(attributes, sessionDirection),
-                ptime(attributes));
+                ptime(attributes),
+                cryptos(attributes));
     }
 
     private static String address(Connection connection) throws SdpException {
@@ -118,6 +120,20 @@ final class SdpReader {
             }
         }
         return NegotiatedMedia.DEFAULT_PTIME_MILLIS;
+    }
+
+    /** The {@code a=crypto} attributes we can use, in the offer's order; others (MKI, unknown suites) are skipped. */
+    private static List<SdesCrypto> cryptos(Vector<?> attributes) throws SdpException {
+        List<SdesCrypto> cryptos = new ArrayList<>();
+        if (attributes != null) {
+            for (Object item : attributes) {
+                Attribute attribute = (Attribute) item;
+                if ("crypto".equalsIgnoreCase(attribute.getName()) && attribute.hasValue()) {
+                    SdesCrypto.parse(attribute.getValue()).ifPresent(cryptos::add);
+                }
+            }
+        }
+        return List.copyOf(cryptos);
     }
 
     private static Map<Integer, SdpMediaLine.RtpMap> rtpMaps(Vector<?> attributes) throws SdpException {

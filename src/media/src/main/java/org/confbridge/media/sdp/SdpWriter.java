@@ -10,6 +10,7 @@ import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
 import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
+import org.confbridge.media.srtp.SdesCrypto;
 
 /** Builds our SDP bodies with JAIN-SIP's encoder (one audio stream, optional rejected streams). */
 final class SdpWriter {
@@ -26,8 +27,9 @@ final class SdpWriter {
         this.userName = userName;
     }
 
-    /** What our audio stream section says. */
-    record AudioSection(int port, List<AudioCodec> codecs, int telephoneEventPayloadType, MediaDirection direction) {
+    /** What our audio stream section says; with a {@code crypto} it is RTP/SAVP keyed by that SDES attribute. */
+    record AudioSection(int port, List<AudioCodec> codecs, int telephoneEventPayloadType, MediaDirection direction,
+            SdesCrypto crypto) {
     }
 
     /** An {@code m=} line we refuse (port 0), echoed with its original type, protocol and formats (RFC 3264 6). */
@@ -76,7 +78,7 @@ final class SdpWriter {
             formats.add(Integer.toString(audio.telephoneEventPayloadType()));
         }
         MediaDescription description = factory.createMediaDescription(
-                "audio", audio.port(), 1, "RTP/AVP", formats.toArray(new String[0]));
+                "audio", audio.port(), 1, audio.crypto() == null ? "RTP/AVP" : "RTP/SAVP", formats.toArray(new String[0]));
         Vector<javax.sdp.Attribute> attributes = new Vector<>();
         for (AudioCodec codec : audio.codecs()) {
             attributes.add(factory.createAttribute("rtpmap",
@@ -88,6 +90,9 @@ final class SdpWriter {
             attributes.add(factory.createAttribute("fmtp", audio.telephoneEventPayloadType() + " " + DTMF_EVENTS));
         }
         attributes.add(factory.createAttribute("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME_MILLIS)));
+        if (audio.crypto() != null) {
+            attributes.add(factory.createAttribute("crypto", audio.crypto().toAttributeValue()));
+        }
         attributes.add(factory.createAttribute(audio.direction().attributeName(), null));
         description.setAttributes(attributes);
         return description;

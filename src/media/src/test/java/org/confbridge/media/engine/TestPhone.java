@@ -86,6 +86,12 @@ final class TestPhone implements AutoCloseable {
         timestamp += 640;
     }
 
+    /** Loses {@code frames} 20 ms packets on the way: their sequence numbers and time pass, nothing is sent. */
+    void lose(int frames) {
+        sequence += frames;
+        timestamp += (long) frames * AudioFrames.FRAME_SAMPLES;
+    }
+
     long timestamp() {
         return timestamp;
     }

@@ -203,11 +203,80 @@ class SdpNegotiatorTest {
     }
 
     @Test
-    void srtpOnlyOfferIsIncompatible() {
+    void srtpOfferWithoutAKeyWeCanUseIsIncompatible() {
         String offer = SIPP_OFFER.replace("RTP/AVP", "RTP/SAVP");
+        String mkiOnly = offer + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4\r\n";
 
         assertThatThrownBy(() -> new SdpNegotiator().answer(offer, LOCAL, 40000))
                 .isInstanceOf(IncompatibleMediaException.class);
+        assertThatThrownBy(() -> new SdpNegotiator().answer(mkiOnly, LOCAL, 40000))
+                .isInstanceOf(IncompatibleMediaException.class);
+    }
+
+    /** baresip with mediaenc=srtp: RTP/SAVP, two suites, the 32-bit tag one preferred. */
+    private static final String SRTP_OFFER = String.join("\r\n",
+            "v=0",
+            "o=- 1 2 IN IP4 10.0.0.2",
+            "s=-",
+            "c=IN IP4 10.0.0.2",
+            "t=0 0",
+            "m=audio 10018 RTP/SAVP 8 0 101",
+            "a=rtpmap:8 PCMA/8000",
+            "a=rtpmap:0 PCMU/8000",
+            "a=rtpmap:101 telephone-event/8000",
+            "a=crypto:7 AES_256_CM_HMAC_SHA1_80 inline:" + "A".repeat(60),
+            "a=crypto:3 AES_CM_128_HMAC_SHA1_32 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR",
+            "a=crypto:4 AES_CM_128_HMAC_SHA1_80 inline:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNk",
+            "");
+
+    @Test
+    void anSrtpOfferIsAnsweredSrtpWithTheFirstSuiteWeSpeakUnderItsTagAndOurOwnKey() throws Exception {
+        SdpNegotiator us = new SdpNegotiator();
+        MediaAnswer answer = us.answer(SRTP_OFFER, LOCAL, 40000);
+
+        assertThat(answer.sdp()).contains("m=audio 40000 RTP/SAVP 8 101");
+        String crypto = answer.sdp().lines().filter(l -> l.startsWith("a=crypto:")).findFirst().orElseThrow();
+        assertThat(crypto).startsWith("a=crypto:3 AES_CM_128_HMAC_SHA1_32 inline:")
+                .doesNotContain("PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR");
+        assertThat(answer.sdp().lines().filter(l -> l.startsWith("a=crypto:")).count()).isEqualTo(1);
+        NegotiatedMedia media = answer.media();
+        assertThat(media.secure()).isTrue();
+        assertThat(media.srtp().remote().toAttributeValue())
+                .isEqualTo("3 AES_CM_128_HMAC_SHA1_32 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR");
+        assertThat("a=crypto:" + media.srtp().local().toAttributeValue()).isEqualTo(crypto);
+
+        // A re-INVITE of the dialog keeps our key (the stream is not re-keyed by a hold).
+        MediaAnswer again = us.answer(SRTP_OFFER.replace("a=rtpmap:8", "a=sendonly\r\na=rtpmap:8"), LOCAL, 40000);
+        assertThat(again.media().srtp().local()).isEqualTo(media.srtp().local());
+    }
+
+    @Test
+    void requiredSrtpRefusesPlainOffersAndOffersSrtpItself() throws Exception {
+        SdpNegotiator strict = new SdpNegotiator(SrtpMode.REQUIRED);
+        assertThatThrownBy(() -> strict.answer(SIPP_OFFER, LOCAL, 40000))
+                .isInstanceOf(IncompatibleMediaException.class).hasMessageContaining("SRTP is required")
+                .satisfies(e -> assertThat(((SdpNegotiationException) e).sipStatusCode()).isEqualTo(488));
+        assertThat(strict.answer(SRTP_OFFER, LOCAL, 40000).media().secure()).isTrue();
+
+        String offer = strict.offer(LOCAL, 41000);
+        assertThat(offer).contains("m=audio 41000 RTP/SAVP 0 8 101").contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
+        String plainAnswer = SIPP_OFFER;
+        assertThatThrownBy(() -> strict.acceptAnswer(plainAnswer)).isInstanceOf(IncompatibleMediaException.class);
+        String srtpAnswer = SIPP_OFFER.replace("RTP/AVP", "RTP/SAVP")
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNk\r\n";
+        NegotiatedMedia media = strict.acceptAnswer(srtpAnswer);
+        assertThat(media.srtp().remote().tag()).isEqualTo(1);
+        assertThat("a=crypto:" + media.srtp().local().toAttributeValue()).isIn(offer.lines().toList());
+        String wrongTag = srtpAnswer.replace("a=crypto:1 ", "a=crypto:2 ");
+        assertThatThrownBy(() -> strict.acceptAnswer(wrongTag)).isInstanceOf(IncompatibleMediaException.class);
+    }
+
+    @Test
+    void aPlainOfferIsAnsweredPlainByDefault() throws Exception {
+        MediaAnswer answer = new SdpNegotiator().answer(SIPP_OFFER, LOCAL, 40000);
+        assertThat(answer.sdp()).contains("RTP/AVP").doesNotContain("a=crypto");
+        assertThat(answer.media().secure()).isFalse();
+        assertThat(new SdpNegotiator().offer(LOCAL, 41000)).contains("RTP/AVP").doesNotContain("a=crypto");
     }
 
     @Test

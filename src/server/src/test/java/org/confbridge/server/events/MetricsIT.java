@@ -13,6 +13,7 @@ import org.confbridge.interfaces.rest.ApiClient;
 import org.confbridge.server.RunningServer;
 import org.confbridge.server.media.ConferenceFixture;
 import org.confbridge.testkit.Call;
+import org.confbridge.testkit.CallState;
 import org.confbridge.testkit.TestPhone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +27,14 @@ import org.junit.jupiter.api.Test;
 class MetricsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String SCRAPE_TOKEN = "prometheus-scrape-token-for-the-test";
 
     private static RunningServer server;
     private static String admin;
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(Map.of());
+        server = RunningServer.start(Map.of("CONF_METRICS_TOKEN", SCRAPE_TOKEN));
         admin = new ApiClient(server.baseUrl()).token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
     }
 
@@ -53,6 +55,12 @@ class MetricsIT {
         HttpResponse<String> notAdmin = scrape(other);
         assertThat(notAdmin.statusCode()).isEqualTo(401);
         assertThat(notAdmin.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> v.startsWith("Bearer"));
+
+        HttpResponse<String> byScrapeToken = scrape(SCRAPE_TOKEN);
+        assertThat(byScrapeToken.statusCode()).isEqualTo(200);
+        assertThat(PrometheusText.parse(byScrapeToken.body()).has("confbridge_conferences_live")).isTrue();
+        assertThat(scrape(SCRAPE_TOKEN + "x").statusCode()).isEqualTo(401);
+        assertThat(scrape(SCRAPE_TOKEN.substring(1)).statusCode()).isEqualTo(401);
 
         HttpResponse<String> byToken = scrape(admin);
         assertThat(byToken.statusCode()).isEqualTo(200);
@@ -99,6 +107,63 @@ class MetricsIT {
                 .anySatisfy(s -> assertThat(s.labels().get("route")).isEqualTo("/ver1.0/client/{client_id}/extension"));
         assertThat(after.sum("http_server_requests_seconds_bucket", "le", "+Inf"))
                 .isEqualTo(after.sum("http_server_requests_seconds_count"));
+    }
+
+    /**
+     * The media and SIP figures move with real traffic: RTP in/out with the phones' packets, lost and concealed
+     * frames when a phone's packets go missing, SIP responses by method and status (200 to the calls, 404 to a
+     * number that is no conference), and the setup time histogram counts the answered calls.
+     */
+    @Test
+    void rtpAndSipFiguresMoveWithRealCalls() throws Exception {
+        ConferenceFixture fixture = new ConferenceFixture(server);
+        ConferenceFixture.Conference conference = fixture.create(null);
+        PrometheusText before = metrics();
+        double received = before.sum("confbridge_rtp_packets_received_total");
+        double sent = before.sum("confbridge_rtp_packets_sent_total");
+        double lost = before.sum("confbridge_rtp_packets_lost_total");
+        double concealed = before.sum("confbridge_jitter_concealed_frames_total");
+        double ok = before.sum("confbridge_sip_responses_sent_total", "method", "INVITE", "status", "200");
+        double notFound = before.sum("confbridge_sip_responses_sent_total", "method", "INVITE", "status", "404");
+        double byeOk = before.sum("confbridge_sip_responses_sent_total", "method", "BYE", "status", "200");
+        double setups = before.sum("confbridge_call_setup_seconds_count", "origin", "dial_in");
+        assertThat(before.has("confbridge_call_setup_seconds_bucket")).isTrue();
+
+        try (TestPhone phone = TestPhone.start()) {
+            Call alice = fixture.dial(phone, conference, 500);
+            Call bob = fixture.dial(phone, conference, 1100);
+            // One second of both phones' audio (50 packets each) reaches the server, and the room goes out.
+            PrometheusText flowing = await(m -> m.sum("confbridge_rtp_packets_received_total") >= received + 100
+                    && m.sum("confbridge_rtp_packets_sent_total") >= sent + 100);
+            assertThat(flowing.sum("confbridge_rtp_packets_lost_total")).as("nothing lost yet").isEqualTo(lost);
+
+            alice.rtp().loseNext(5); // 100 ms of Alice's audio lost on the way
+            PrometheusText afterLoss = await(m -> m.sum("confbridge_rtp_packets_lost_total") >= lost + 5);
+            assertThat(afterLoss.sum("confbridge_rtp_packets_lost_total")).isEqualTo(lost + 5);
+            assertThat(afterLoss.sum("confbridge_jitter_concealed_frames_total")).as("gap bridged by concealment")
+                    .isGreaterThan(concealed);
+
+            Call nobody = phone.call(fixture.uri(new ConferenceFixture.Conference(0, "55555")));
+            nobody.expectState(CallState.FAILED, Duration.ofSeconds(10));
+            assertThat(nobody.finalStatus()).isEqualTo(404);
+            alice.hangup();
+            bob.hangup();
+        }
+        PrometheusText after = await(m -> m.sum("confbridge_sip_responses_sent_total", "method", "BYE", "status",
+                "200") >= byeOk + 2 && m.sum("confbridge_participants_live") == 0
+                && m.sum("confbridge_conferences_live") == 0);
+        assertThat(after.sum("confbridge_sip_responses_sent_total", "method", "INVITE", "status", "200"))
+                .isGreaterThanOrEqualTo(ok + 2);
+        assertThat(after.sum("confbridge_sip_responses_sent_total", "method", "INVITE", "status", "404"))
+                .isGreaterThanOrEqualTo(notFound + 1);
+        assertThat(after.sum("confbridge_sip_responses_sent_total", "method", "INVITE", "status", "180"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.sum("confbridge_call_setup_seconds_count", "origin", "dial_in")).isEqualTo(setups + 2);
+        // The test server rings 300 ms (CONF_SIP_ANSWER_DELAY_MS) before it answers: both setups are longer.
+        assertThat(after.sum("confbridge_call_setup_seconds_bucket", "origin", "dial_in", "le", "0.25"))
+                .isEqualTo(before.sum("confbridge_call_setup_seconds_bucket", "origin", "dial_in", "le", "0.25"));
+        assertThat(after.sum("confbridge_call_setup_seconds_bucket", "origin", "dial_in", "le", "+Inf"))
+                .isEqualTo(setups + 2);
     }
 
     private static PrometheusText await(Predicate<PrometheusText> condition) throws Exception {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The samples of a Prometheus text exposition (format 0.0.4), parsed strictly enough for the tests. */
-final class PrometheusText {
+public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)( \\d+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
@@ -23,7 +23,7 @@ final class PrometheusText {
     }
 
     /** Parses every line; fails on a line that is neither a comment, blank, nor a sample. */
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -54,7 +54,7 @@ final class PrometheusText {
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels} (pairs); 0 when none. */
-    double sum(String name, String... labels) {
+    public double sum(String name, String... labels) {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 

@@ -107,11 +107,11 @@ class WebhookIT {
             assertThat(bad.body()).contains("url").contains("secret").contains("event_types");
 
             ApiClient.Answer created = api.post(path, admin,
-                    "{\"url\":\"https://example.net/hook\",\"secret\":\"" + SECRET + "\"}");
+                    "{\"url\":\"https://203.0.113.7/hook\",\"secret\":\"" + SECRET + "\"}");
             assertThat(created.status()).isEqualTo(201);
             long id = created.json().get("id").asLong();
-            assertThat(api.get(path, admin).body()).contains("https://example.net/hook").doesNotContain(SECRET);
-            ApiClient.Answer changed = api.put(path + "/" + id, admin, "{\"url\":\"https://example.net/other\","
+            assertThat(api.get(path, admin).body()).contains("https://203.0.113.7/hook").doesNotContain(SECRET);
+            ApiClient.Answer changed = api.put(path + "/" + id, admin, "{\"url\":\"https://203.0.113.7/other\","
                     + "\"secret\":\"" + SECRET + "\",\"event_types\":[\"participant.joined\"]}");
             assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
             assertThat(changed.json().get("event_types").get(0).asText()).isEqualTo("participant.joined");
@@ -123,6 +123,63 @@ class WebhookIT {
 
             assertThat(api.delete(path + "/" + id, admin).status()).isEqualTo(204);
             assertThat(api.get(path + "/" + id, admin).status()).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Against server-side request forgery: a webhook may not point at the server's own ports, the cloud
+     * metadata address or the internal network unless the operator allows it (the test servers allow
+     * 127.0.0.1 for their receivers). Refused at registration, naming the field; and a stored webhook whose
+     * target is no longer allowed (the same check as for a name that now resolves inside) is not called.
+     */
+    @Test
+    void internalTargetsAreRefusedAtRegistrationAndAtDelivery() throws Exception {
+        Path data = Files.createTempDirectory("confbridge-webhook-ssrf-it-");
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            receiver.up(true);
+            long webhookId;
+            try (RunningServer server = RunningServer.start(Map.of("CONF_DATA_DIR", data.toString()))) {
+                ApiClient api = new ApiClient(server.baseUrl());
+                String admin = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
+                String path = "/api/ver1.0/client/@me/webhook";
+                for (String url : List.of("http://127.0.0.2:" + server.httpPort() + "/metrics",
+                        "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/hook", "http://[::1]:8080/",
+                        "http://192.168.1.1/", "http://0.0.0.0:" + server.httpPort() + "/")) {
+                    ApiClient.Answer refused = api.post(path, admin,
+                            "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}");
+                    assertThat(refused.status()).as(url + ": " + refused).isEqualTo(400);
+                    assertThat(refused.body()).as(url).contains("url").contains("internal address")
+                            .contains("CONF_WEBHOOK_ALLOWED_HOSTS");
+                }
+                assertThat(api.get(path, admin).json()).isEmpty();
+                ApiClient.Answer created = api.post(path, admin,
+                        "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\"}");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                webhookId = created.json().get("id").asLong();
+                ApiClient.Answer moved = api.put(path + "/" + webhookId, admin,
+                        "{\"url\":\"http://127.0.0.3/\",\"secret\":\"" + SECRET + "\"}");
+                assertThat(moved.status()).isEqualTo(400);
+                assertThat(moved.body()).contains("url");
+            }
+
+            // The operator takes the allowance back: the stored webhook's target is refused at delivery.
+            Map<String, String> publicOnly = Map.of("CONF_DATA_DIR", data.toString(), "CONF_WEBHOOK_ALLOWED_HOSTS", "");
+            try (RunningServer again = RunningServer.start(publicOnly); TestPhone phone = TestPhone.start()) {
+                ApiClient api = new ApiClient(again.baseUrl());
+                String admin = api.token(RunningServer.ADMIN_CLIENT_ID, RunningServer.ADMIN_CLIENT_SECRET);
+                ConferenceFixture fixture = new ConferenceFixture(again);
+                Call alice = fixture.dial(phone, fixture.create(null), 500);
+                alice.hangup();
+                String log = "/api/ver1.0/client/@me/webhook/" + webhookId + "/deliveries";
+                await(() -> {
+                    JsonNode deliveries = api.get(log, admin).json();
+                    return deliveries.size() > 0 && deliveries.findValuesAsText("last_error").stream()
+                            .anyMatch(e -> e.contains("internal address"));
+                }, Duration.ofSeconds(30), "a delivery attempt refused by the server itself");
+                assertThat(api.get(log, admin).json().findValuesAsText("status")).doesNotContain("delivered");
+            }
+            assertThat(receiver.accepted()).isEmpty();
+            assertThat(receiver.refusedCount()).isZero();
         }
     }
 

@@ -77,6 +77,11 @@ public final class RtpSession implements AutoCloseable {
     private final SendLog sendLog = new SendLog();
     private final AtomicInteger invalidPackets = new AtomicInteger();
     private final AtomicInteger unexpectedPackets = new AtomicInteger();
+    private final AtomicInteger toLose = new AtomicInteger();
+
+    private final AtomicInteger srtpFailures = new AtomicInteger();
+    private volatile SrtpContext srtpSend;     // null: plain RTP
+    private volatile SrtpContext srtpReceive;
 
     private volatile Target target;
     private volatile int expectedEventPayloadType;
@@ -84,6 +89,19 @@ public final class RtpSession implements AutoCloseable {
     private volatile boolean sending = true;
     private volatile boolean running = true;
     private volatile Thread sender;
+
+    /**
+     * Loses the next {@code packets} audio packets as a bad network would: they are numbered and timed but
+     * never sent, so the receiver sees a gap in the sequence numbers and nothing to play for that time.
+     */
+    public void loseNext(int packets) {
+        toLose.addAndGet(packets);
+    }
+
+    /** Packets that {@link #loseNext} still has to lose. */
+    public int stillToLose() {
+        return toLose.get();
+    }
 
     /** Binds an even UDP port on {@code local} and starts receiving at once (early media included). */
     public RtpSession(InetAddress local, int expectedEventPayloadType) throws SocketException {
@@ -139,6 +157,17 @@ public final class RtpSession implements AutoCloseable {
     /** Valid RTP packets with a payload type that is neither G.711 nor the telephone-event type. */
     public int unexpectedPackets() {
         return unexpectedPackets.get();
+    }
+
+    /** From now on, SRTP with these contexts (null, null: plain RTP again). */
+    public void setSrtp(SrtpContext send, SrtpContext receive) {
+        this.srtpSend = send;
+        this.srtpReceive = receive;
+    }
+
+    /** SRTP packets that failed authentication (a wrong key, or plain RTP on an SRTP call). */
+    public int srtpFailures() {
+        return srtpFailures.get();
     }
 
     /** Sets where to send and in which payload types (after SDP negotiation). */
@@ -257,6 +286,11 @@ public final class RtpSession implements AutoCloseable {
                 continue;
             }
             source.fill(frame);
+            if (toLose.get() > 0) {
+                toLose.decrementAndGet();
+                sequence++; // lost on the way: its number and time pass, the receiver sees a gap
+                continue;
+            }
             byte[] payload = new byte[frame.length];
             t.codec.encode(frame, payload, 0);
             send(t, new RtpPacket(firstAudio, t.audioPayloadType, sequence++, timestamp, ssrc, payload));
@@ -279,6 +313,10 @@ public final class RtpSession implements AutoCloseable {
 
     private void send(Target t, RtpPacket packet) {
         byte[] bytes = packet.toBytes();
+        SrtpContext protection = srtpSend;
+        if (protection != null) {
+            bytes = protection.protect(bytes);
+        }
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, t.remote));
             sendLog.record(System.nanoTime(), packet.payloadType());
@@ -311,7 +349,18 @@ public final class RtpSession implements AutoCloseable {
                 break;
             }
             long arrival = System.nanoTime();
-            RtpPacket packet = RtpPacket.parse(buffer, datagram.getLength());
+            RtpPacket packet;
+            SrtpContext protection = srtpReceive;
+            if (protection != null) {
+                byte[] clear = protection.unprotect(buffer, datagram.getLength());
+                if (clear == null) {
+                    srtpFailures.incrementAndGet();
+                    continue;
+                }
+                packet = RtpPacket.parse(clear, clear.length);
+            } else {
+                packet = RtpPacket.parse(buffer, datagram.getLength());
+            }
             if (packet == null) {
                 invalidPackets.incrementAndGet();
                 continue;

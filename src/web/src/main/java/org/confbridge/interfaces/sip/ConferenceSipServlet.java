@@ -22,6 +22,7 @@ import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.live.SourceLimits;
 import org.confbridge.app.media.MediaServer;
+import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.media.MediaException;
 import org.confbridge.media.MediaLeg;
 import org.confbridge.media.sdp.MediaAnswer;
@@ -48,6 +49,7 @@ public class ConferenceSipServlet extends SipServlet {
     private transient ConferenceDirectory directory;
     private transient LiveConferences live;
     private transient MediaServer media;
+    private transient ServerMetrics metrics;
     private long answerDelayMillis;
     private transient TimerService timers;
     /** Requests a conference asks for (BYEs) leave from here, never from its loop. */
@@ -62,6 +64,7 @@ public class ConferenceSipServlet extends SipServlet {
         directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
+        metrics = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics");
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
@@ -85,6 +88,7 @@ public class ConferenceSipServlet extends SipServlet {
 
     @Override
     protected void doInvite(SipServletRequest request) throws IOException {
+        long received = System.nanoTime();
         if (!request.isInitial()) {
             SipCall call = SipCall.of(request.getSession());
             if (call == null) {
@@ -130,7 +134,7 @@ public class ConferenceSipServlet extends SipServlet {
             reject(request, 404, null);
             return;
         }
-        answer(request, conference.get(), hasOffer ? body : null);
+        answer(request, conference.get(), hasOffer ? body : null, received);
     }
 
     /** The directory's answer, or null after replying 503 when it cannot answer. */
@@ -146,7 +150,8 @@ public class ConferenceSipServlet extends SipServlet {
         }
     }
 
-    private void answer(SipServletRequest request, ConferenceExtension conference, String offer) throws IOException {
+    private void answer(SipServletRequest request, ConferenceExtension conference, String offer, long received)
+            throws IOException {
         MediaLeg rtp;
         try {
             rtp = media.allocateLeg();
@@ -157,7 +162,7 @@ public class ConferenceSipServlet extends SipServlet {
         }
         boolean answered = false;
         try {
-            answered = answerWith(rtp, request, conference, offer);
+            answered = answerWith(rtp, request, conference, offer, received);
         } finally {
             if (!answered) {
                 rtp.close(); // whatever went wrong, the port goes back to the pool
@@ -166,11 +171,11 @@ public class ConferenceSipServlet extends SipServlet {
     }
 
     /** Negotiates, rings and answers with {@code rtp}; false when the call was refused (the caller frees the port). */
-    private boolean answerWith(MediaLeg rtp, SipServletRequest request, ConferenceExtension conference, String offer)
-            throws IOException {
+    private boolean answerWith(MediaLeg rtp, SipServletRequest request, ConferenceExtension conference, String offer,
+            long received) throws IOException {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
         rtp.setSignallingAddress(InetAddress.getByName(request.getRemoteAddr())); // only the caller may latch
-        SdpNegotiator negotiator = new SdpNegotiator();
+        SdpNegotiator negotiator = new SdpNegotiator(media.srtpMode());
         String sdp;
         try {
             if (offer == null) {
@@ -202,9 +207,13 @@ public class ConferenceSipServlet extends SipServlet {
         if (answerDelayMillis > 0) {
             // Ring a little before answering (configurable); a CANCEL meanwhile ends the call unanswered.
             timers.createTimer(request.getApplicationSession(), answerDelayMillis, false,
-                    new DelayedAnswer(ok, () -> joinConference(call, dialIn)));
+                    new DelayedAnswer(ok, () -> {
+                        metrics.dialInAnswered(System.nanoTime() - received);
+                        joinConference(call, dialIn);
+                    }));
         } else {
             ok.send();
+            metrics.dialInAnswered(System.nanoTime() - received);
             joinConference(call, dialIn);
         }
         return true;

@@ -13,6 +13,7 @@ import javax.servlet.sip.SipSession;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.app.media.MediaServer;
+import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.interfaces.sip.ApplicationBeans;
 import org.confbridge.media.sdp.SdpNegotiationException;
 
@@ -37,11 +38,13 @@ public class InviteCallServlet extends SipServlet {
 
     private transient LiveConferences live;
     private transient SipInviteDialer dialer;
+    private transient ServerMetrics metrics;
 
     @Override
     public void init() throws ServletException {
         super.init();
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
+        metrics = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics");
         MediaServer media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         dialer = new SipInviteDialer(factory, TrunkSettings.fromSystemProperties(factory), media, NAME);
@@ -112,6 +115,7 @@ public class InviteCallServlet extends SipServlet {
             call.end();
             return;
         }
+        metrics.invitedAnswered(System.nanoTime() - call.sentNanos);
         call.call.joined(call.progress.answered(call.call));
     }
 

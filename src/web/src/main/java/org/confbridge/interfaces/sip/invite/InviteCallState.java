@@ -20,6 +20,8 @@ final class InviteCallState {
     final InviteNumber number;
     final SipCall call;
     final InviteProgress progress;
+    /** When the INVITE went out (the state is made just before it is sent): the start of the setup time. */
+    final long sentNanos = System.nanoTime();
 
     private Phase phase = Phase.CALLING;
     /** Given up by the conference (cancelled, no answer, conference over): no more reports. */

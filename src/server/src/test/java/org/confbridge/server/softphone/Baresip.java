@@ -1,0 +1,128 @@
+package org.confbridge.server.softphone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.confbridge.testkit.audio.AudioClip;
+import org.confbridge.testkit.audio.WavFiles;
+
+/**
+ * A real softphone for end-to-end tests: Debian's baresip (package baresip-core), run headless. It dials once,
+ * says a sine tone (a WAV file played by its aufile module), writes what it hears to a WAV file (sndfile module)
+ * and quits by itself after a while, so the files are complete when the test reads them.
+ */
+final class Baresip implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/baresip");
+
+    private final Path dir;
+    private final Process process;
+
+    private Baresip(Path dir, Process process) {
+        this.dir = dir;
+        this.process = process;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isDirectory(Path.of("/usr/lib/baresip/modules"));
+    }
+
+    /**
+     * Starts baresip in {@code dir}, dialing {@code target}.
+     *
+     * @param accountParameters e.g. {@code ;mediaenc=srtp-mand;audio_codecs=PCMU}
+     * @param trustedCertificate the server's certificate (PEM) for TLS
+     * @param runFor baresip quits after this
+     */
+    static Baresip dial(Path dir, String user, String target, String accountParameters, Path trustedCertificate,
+            double toneHz, int sipPort, Duration runFor) throws IOException {
+        Files.createDirectories(dir);
+        writeTone(dir.resolve("tone.wav"), toneHz, (int) runFor.toSeconds() + 5);
+        int rtpBase = 20000 + (sipPort % 2000) * 20;
+        Files.writeString(dir.resolve("config"), String.join("\n",
+                "poll_method epoll",
+                "sip_listen 127.0.0.1:" + sipPort,
+                "sip_cafile " + trustedCertificate,
+                "audio_player aubridge,nil",
+                "audio_source aufile," + dir.resolve("tone.wav"),
+                "audio_alert aubridge,nil",
+                "audio_level no",
+                "ausrc_format s16",
+                "rtp_ports " + rtpBase + "-" + (rtpBase + 19),
+                "jitter_buffer_delay 1-10",
+                "module_path /usr/lib/baresip/modules",
+                "module g711.so",
+                "module srtp.so",
+                "module aufile.so",
+                "module aubridge.so",
+                "module sndfile.so",
+                "module account.so",
+                "module menu.so",
+                "snd_path " + dir,
+                ""), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1;transport=tls>;regint=0"
+                + accountParameters + "\n", StandardCharsets.US_ASCII);
+        Process process = new ProcessBuilder(BINARY.toString(), "-f", dir.toString(), "-t",
+                String.valueOf(runFor.toSeconds()), "-e", "/dial " + target)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("baresip.log").toFile())
+                .start();
+        return new Baresip(dir, process);
+    }
+
+    /** Waits for baresip to quit by itself (its -t time). */
+    void awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("baresip did not quit within " + timeout + ":\n" + log());
+        }
+    }
+
+    /** What baresip heard (its decoder's output), after it quit. */
+    AudioClip heard() {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> decoded = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).toList();
+            if (decoded.size() != 1) {
+                throw new AssertionError("expected one decoded-audio dump in " + dir + ", got " + decoded + "\n" + log());
+            }
+            return WavFiles.readMono(decoded.get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("baresip.log"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** A mono 16-bit 8 kHz WAV of a sine at -20 dBFS. */
+    private static void writeTone(Path file, double hz, int seconds) throws IOException {
+        int samples = 8000 * seconds;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        double amplitude = 32767 * Math.pow(10, -20 / 20.0) * Math.sqrt(2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) Math.round(amplitude * Math.sin(2 * Math.PI * hz * i / 8000)));
+        }
+        Files.write(file, wav.array());
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
