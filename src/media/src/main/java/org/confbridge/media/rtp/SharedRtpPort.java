@@ -66,7 +66,6 @@ public final class SharedRtpPort implements AutoCloseable {
     private static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 64;          // one recvmmsg fetches up to this many
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;   // a tick's burst of thousands of packets
-    private static final int BIND_ATTEMPTS = 64;
     // Bounded task queue: the per-tick flush hand-over then allocates nothing (Netty's default queue
     // is unbounded and grows in chunks). Tasks are per-tick flushes and per-call changes: few.
     private static final int TASK_QUEUE_CAPACITY = 1 << 16;
@@ -126,42 +125,53 @@ public final class SharedRtpPort implements AutoCloseable {
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 2 << 20))
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(epoll ? MAX_DATAGRAM * DATAGRAMS_PER_READ : MAX_DATAGRAM))
-                .handler(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        DatagramPacket packet = (DatagramPacket) msg;
-                        try {
-                            holder.get().onDatagram(packet.content(), packet.sender());
-                        } finally {
-                            packet.release();
-                        }
-                    }
-
-                    @Override
-                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                        // ICMP port unreachable and the like: the next packet may well work.
-                        LOG.log(Level.FINE, "RTP socket error", cause);
-                    }
-                });
+                .handler(new Receiver(holder));
         if (epoll) {
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM); // enables recvmmsg
         }
         IOException last = null;
-        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-            int port = first + 2 * random.nextInt(evenPorts);
+        int start = random.nextInt(evenPorts); // unpredictable, then every port once: a busy range still finds its free port
+        for (int attempt = 0; attempt < evenPorts; attempt++) {
+            int port = first + 2 * ((start + attempt) % evenPorts);
             Channel channel = bootstrap.register().syncUninterruptibly().channel();
             SharedRtpPort candidate = new SharedRtpPort(group, channel, port, epoll, strangerPackets);
             holder.set(candidate); // before the bind: no packet can be read earlier
             try {
                 channel.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly();
                 return candidate;
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Netty rethrows the bind's IOException unchecked: port taken, try another
                 channel.close().syncUninterruptibly();
                 last = new IOException("cannot bind RTP port " + port + ": " + e.getMessage(), e);
             }
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         throw last;
+    }
+
+    /** Hands each datagram to the port (the current binding attempt's); one instance serves every attempt. */
+    @io.netty.channel.ChannelHandler.Sharable
+    private static final class Receiver extends ChannelInboundHandlerAdapter {
+        private final java.util.concurrent.atomic.AtomicReference<SharedRtpPort> port;
+
+        Receiver(java.util.concurrent.atomic.AtomicReference<SharedRtpPort> port) {
+            this.port = port;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            DatagramPacket packet = (DatagramPacket) msg;
+            try {
+                port.get().onDatagram(packet.content(), packet.sender());
+            } finally {
+                packet.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP port unreachable and the like: the next packet may well work.
+            LOG.log(Level.FINE, "RTP socket error", cause);
+        }
     }
 
     private static EventLoopGroup newGroup(boolean epoll, String threadName) {

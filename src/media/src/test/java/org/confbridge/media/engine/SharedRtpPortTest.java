@@ -54,6 +54,26 @@ class SharedRtpPortTest {
     }
 
     @Test
+    void portsTakenByOthersAreSkippedAndAFullRangeIsRefused() throws Exception {
+        MediaEngineConfig config = EngineFixture.baseConfig().withReceiveThreads(1);
+        int min = config.rtpPortMin();
+        config = config.withPorts(min, min + 4); // three even ports
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (var first = java.nio.channels.DatagramChannel.open().bind(new InetSocketAddress(loopback, min));
+                var third = java.nio.channels.DatagramChannel.open().bind(new InetSocketAddress(loopback, min + 4))) {
+            fixture = new EngineFixture(config);
+            assertThat(fixture.addParticipant(AudioCodec.PCMU).localPort()).isEqualTo(min + 2);
+            fixture.close();
+            try (var second = java.nio.channels.DatagramChannel.open().bind(new InetSocketAddress(loopback, min + 2))) {
+                MediaEngineConfig full = config;
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EngineFixture(full))
+                        .isInstanceOf(java.io.IOException.class).hasMessageContaining("cannot bind RTP port");
+            }
+            fixture = new EngineFixture(config); // for tearDown
+        }
+    }
+
+    @Test
     void twoUnlatchedCallersBehindOneNatCannotBeToldApartSoNeitherIsGivenTheOthersAudio() throws Exception {
         // Both calls signalled from 127.0.0.3 (one NAT) and announced SDP addresses their packets do not
         // come from: the first packet from the NAT could be either caller's. Port per call tells them apart.
