@@ -23,7 +23,7 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 JAR=$(cd "$(dirname "${SERVER_JAR:-$HERE/../target/confbridge-server.jar}")" && pwd)/$(basename "${SERVER_JAR:-confbridge-server.jar}")
 BENCH_JAR=${BENCH_JAR:-$ROOT/src/bench/target/benchmarks.jar}
 HEAP=${HEAP:-256m}
-SERVER_JVM=${SERVER_JVM-"-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
+SERVER_JVM=${SERVER_JVM-"-XX:+UseSerialGC -Xms16m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
 [ -f "$JAR" ] || { echo "build the server first: mvn -B -q -pl src/server -am package -DskipTests" >&2; exit 1; }
 [ -f "$BENCH_JAR" ] || { echo "build the generator first: mvn -B -q -Pbench -pl src/bench -am package -DskipTests" >&2; exit 1; }
 
