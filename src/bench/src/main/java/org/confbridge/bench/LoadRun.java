@@ -132,7 +132,8 @@ public final class LoadRun {
             for (MediaLeg leg : legs) {
                 leg.stats().dropped().forEach((reason, count) -> drops.merge(reason, count, Long::sum));
             }
-            System.out.println("    engine drops by reason (whole run): " + drops + ", packets sent by the engine: "
+            System.out.println("    engine drops by reason (whole run): " + drops + ", from strangers (no leg's source): "
+                    + engine.stats().droppedFromStrangers() + ", packets sent by the engine: "
                     + (legs.stream().mapToLong(l -> l.stats().packetsSent()).sum()));
             StringBuilder split = new StringBuilder("    CPU by thread (us per participant-frame):");
             long ticks = after.ticks() - before.ticks();
