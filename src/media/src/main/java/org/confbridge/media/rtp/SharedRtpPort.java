@@ -131,6 +131,10 @@ public final class SharedRtpPort implements AutoCloseable {
                 .handler(new Receiver(holder));
         if (epoll) {
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM); // enables recvmmsg
+            // Level-triggered: readable is reported again while datagrams remain. Edge-triggered, a read that
+            // stopped short (Netty assumes the socket drained when a batch is not full to the byte) waited for
+            // the next arrival, and a backlog of megabytes built up in the socket under load.
+            bootstrap.option(EpollChannelOption.EPOLL_MODE, io.netty.channel.epoll.EpollMode.LEVEL_TRIGGERED);
         }
         IOException last = null;
         int start = random.nextInt(evenPorts); // unpredictable, then every port once: a busy range still finds its free port
