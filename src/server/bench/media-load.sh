@@ -11,8 +11,10 @@
 # Run:
 #   src/server/bench/media-load.sh                                   # PARTICIPANTS="1000 2000 3000"
 #   PARTICIPANTS=2000 MEASURE_SECONDS=20 src/server/bench/media-load.sh
-# Options (environment): PARTICIPANTS (list), ROOM_SIZE (10), TALKERS (2), WINDOW (20), WARMUP_SECONDS (5),
-#   MEASURE_SECONDS (20), HEAP (server -Xmx, default 256m), SERVER_JAVA_OPTS (extra server JVM options),
+# Options (environment): PORT_PER_CALL (false: the shared, batched RTP ports; true: the default port per call), PARTICIPANTS (list), ROOM_SIZE (10), TALKERS (2), WINDOW (20), WARMUP_SECONDS (5),
+#   MEASURE_SECONDS (20), HEAP (server -Xmx, default 256m), SERVER_JVM (the server's JVM options besides -Xmx,
+#   default the README start command's: serial GC, a heap that gives memory back, native heap trimmed at idle),
+#   SERVER_JAVA_OPTS (extra server JVM options),
 #   SERVER_JAR (default src/server/target/confbridge-server.jar: point it at another build to compare),
 #   KEEP=1 keeps the work directory (server log) of each run.
 # Events benchmark (issue 12: events must add no measurable CPU to the mixing tick): EVENTS=1 attaches a live
@@ -27,6 +29,7 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 JAR=$(cd "$(dirname "${SERVER_JAR:-$HERE/../target/confbridge-server.jar}")" && pwd)/$(basename "${SERVER_JAR:-confbridge-server.jar}")
 BENCH_JAR=${BENCH_JAR:-$ROOT/src/bench/target/benchmarks.jar}
 HEAP=${HEAP:-256m}
+SERVER_JVM=${SERVER_JVM-"-XX:+UseSerialGC -Xms16m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
 [ -f "$JAR" ] || { echo "build the server first: mvn -B -q -pl src/server -am package -DskipTests" >&2; exit 1; }
 [ -f "$BENCH_JAR" ] || { echo "build the generator first: mvn -B -q -Pbench -pl src/bench -am package -DskipTests" >&2; exit 1; }
 
@@ -41,13 +44,13 @@ run_one() {
   local sip; sip=$(free_port); local http; http=$(free_port)
   while [ "$http" = "$sip" ]; do http=$(free_port); done
   local id=bench-admin secret=bench-secret-$RANDOM$RANDOM
-  echo "== $participants participants (server $JAR, -Xmx$HEAP, SIP $sip, HTTP $http, work $work)"
+  echo "== $participants participants (server $JAR, -Xmx$HEAP $SERVER_JVM, SIP $sip, HTTP $http, work $work)"
   # shellcheck disable=SC2086
   CONF_SIP_PORT=$sip CONF_HTTP_PORT=$http CONF_DATA_DIR=$work/data \
   CONF_RTP_PORT_MIN=${RTP_PORT_MIN:-20000} CONF_RTP_PORT_MAX=${RTP_PORT_MAX:-29999} \
   CONF_ADMIN_CLIENT_ID=$id CONF_ADMIN_CLIENT_SECRET=$secret CONF_SIP_INVITE_RATE=100000 CONF_SIP_INVITE_BURST=100000 \
-  CONF_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 \
-    bash -c 'cd "$1" && shift && exec "$@"' _ "$work" java -Xmx$HEAP ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
+  CONF_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 CONF_SIP_TLS_PORT=0 CONF_RTP_PORT_PER_CALL=${PORT_PER_CALL:-false} \
+    bash -c 'cd "$1" && shift && exec "$@"' _ "$work" java -Xmx$HEAP $SERVER_JVM ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$work/server.log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 1 180); do grep -q "confbridge ready in" "$work/server.log" && break

@@ -39,7 +39,8 @@ import org.confbridge.media.sdp.NegotiatedMedia;
  *
  * <p>Usage: {@code LoadRun [participants...]} (default 100 500 1000 2000). System properties:
  * {@code rx.threads} (engine I/O loop threads, default 2), {@code mix.threads} (default 1), {@code measure.seconds} (default 10),
- * {@code talkers} (talkers per room of 10, default 2; the others send line noise).
+ * {@code talkers} (talkers per room of 10, default 2; the others send line noise), {@code port.per.call}
+ * (true: a UDP port per leg, as before the shared ports; default false).
  */
 public final class LoadRun {
     private static final int ROOM_SIZE = 10;
@@ -105,7 +106,7 @@ public final class LoadRun {
             throws Exception {
         MediaEngineConfig config = MediaEngineConfig.defaults(InetAddress.getLoopbackAddress())
                 .withPorts(20000, 29999).withReceiveThreads(rxThreads).withMixThreads(mixThreads)
-                .withMediaTimeout(Duration.ZERO);
+                .withMediaTimeout(Duration.ZERO).withPortPerCall(Boolean.getBoolean("port.per.call"));
         try (DefaultMediaEngine engine = DefaultMediaEngine.create(config); Phones phones = new Phones(participants)) {
             engine.start();
             List<MediaLeg> legs = new ArrayList<>();
@@ -131,7 +132,8 @@ public final class LoadRun {
             for (MediaLeg leg : legs) {
                 leg.stats().dropped().forEach((reason, count) -> drops.merge(reason, count, Long::sum));
             }
-            System.out.println("    engine drops by reason (whole run): " + drops + ", packets sent by the engine: "
+            System.out.println("    engine drops by reason (whole run): " + drops + ", from strangers (no leg's source): "
+                    + engine.stats().droppedFromStrangers() + ", packets sent by the engine: "
                     + (legs.stream().mapToLong(l -> l.stats().packetsSent()).sum()));
             StringBuilder split = new StringBuilder("    CPU by thread (us per participant-frame):");
             long ticks = after.ticks() - before.ticks();

@@ -23,6 +23,11 @@ import java.util.Objects;
  *                        source has the call's signalling IP address (see
  *                        {@link MediaLeg#setSignallingAddress}); false: any source may latch (for
  *                        deployments whose media and signalling come from different addresses)
+ * @param portPerCall each leg gets its own UDP port from the range (one system call per packet); false:
+ *                    each I/O loop has one port shared by its legs, told apart by source address, and
+ *                    receives and sends in batches. Per call is needed only where two callers may sit behind
+ *                    one NAT and announce private SDP addresses (a shared port cannot tell their first
+ *                    packets apart)
  */
 public record MediaEngineConfig(
         InetAddress bindAddress,
@@ -35,7 +40,8 @@ public record MediaEngineConfig(
         Duration talkHangTime,
         boolean inbandDtmf,
         int mixThreads,
-        boolean strictRtpSource) {
+        boolean strictRtpSource,
+        boolean portPerCall) {
 
     public MediaEngineConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -52,19 +58,19 @@ public record MediaEngineConfig(
         }
     }
 
-    /** Settings with {@code strictRtpSource} on. */
+    /** Settings with {@code strictRtpSource} on and shared ports. */
     public MediaEngineConfig(InetAddress bindAddress, int rtpPortMin, int rtpPortMax, Duration mediaTimeout,
             int receiveThreads, int jitterDepthFrames, double talkEnergyThreshold, Duration talkHangTime,
             boolean inbandDtmf, int mixThreads) {
         this(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, true);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, true, false);
     }
 
     /**
      * Defaults: ports 20000-29999, 30 s media timeout, one I/O loop per core (at most two: the
      * packet path is system calls, and the mixer needs a core too), 40 ms jitter buffer, the tick
      * shared by as many threads (at most two: rooms spread over both cores of a small machine),
-     * strict RTP source rule.
+     * strict RTP source rule, one shared RTP port per I/O loop.
      */
     public static MediaEngineConfig defaults(InetAddress bindAddress) {
         int loops = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -76,36 +82,41 @@ public record MediaEngineConfig(
 
     public MediaEngineConfig withPorts(int min, int max) {
         return new MediaEngineConfig(bindAddress, min, max, mediaTimeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withMediaTimeout(Duration timeout) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, timeout, receiveThreads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withReceiveThreads(int threads) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, threads, jitterDepthFrames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withJitterDepthFrames(int frames) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads, frames,
-                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource);
+                talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withInbandDtmf(boolean enabled) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled, mixThreads, strictRtpSource);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, enabled, mixThreads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withMixThreads(int threads) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, threads, strictRtpSource);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, threads, strictRtpSource, portPerCall);
     }
 
     public MediaEngineConfig withStrictRtpSource(boolean strict) {
         return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
-                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strict);
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strict, portPerCall);
+    }
+
+    public MediaEngineConfig withPortPerCall(boolean perCall) {
+        return new MediaEngineConfig(bindAddress, rtpPortMin, rtpPortMax, mediaTimeout, receiveThreads,
+                jitterDepthFrames, talkEnergyThreshold, talkHangTime, inbandDtmf, mixThreads, strictRtpSource, perCall);
     }
 }

@@ -55,7 +55,8 @@ public class MediaServer {
         MediaEngineConfig config = MediaEngineConfig.defaults(settings.bindAddress())
                 .withPorts(settings.rtpPortMin(), settings.rtpPortMax())
                 .withMediaTimeout(settings.mediaTimeout())
-                .withStrictRtpSource(strictRtpSource());
+                .withStrictRtpSource(flag("rtp.strict.source", Settings.current().string("rtp.strict.source", "true")))
+                .withPortPerCall(flag("rtp.port.per.call", Settings.current().string("rtp.port.per.call", "true")));
         srtpMode = readSrtpMode();
         try {
             engine = DefaultMediaEngine.create(config);
@@ -66,18 +67,19 @@ public class MediaServer {
         SoundService soundService = sounds;
         catalog = new AudioCatalog(soundService::playablePcm, new NameRecordings(settings.namesDir()));
         LOG.info(() -> "media engine started: RTP " + settings.bindAddress().getHostAddress() + " ports "
-                + settings.rtpPortMin() + "-" + settings.rtpPortMax() + ", media timeout " + settings.mediaTimeout());
+                + settings.rtpPortMin() + "-" + settings.rtpPortMax() + (config.portPerCall() ? " (one per call)" : "")
+                + ", media timeout " + settings.mediaTimeout());
     }
 
     /**
-     * {@code rtp.strict.source} (default true): a leg latches onto a new media source only from the
-     * caller's signalling address. "false" lets any source that sends first win (trusted networks only).
+     * A true/false setting: {@code rtp.strict.source} (default true: a leg latches onto a new media source
+     * only from the caller's signalling address; "false" lets any source that sends first win, trusted
+     * networks only), {@code rtp.port.per.call} (default false: calls share their I/O loop's port).
      */
-    private static boolean strictRtpSource() {
-        String value = Settings.current().string("rtp.strict.source", "true");
+    private static boolean flag(String key, String value) {
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("CONF_RTP_STRICT_SOURCE (rtp.strict.source) must be true or false, got '"
-                    + value + "'");
+            throw new IllegalArgumentException("CONF_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                    + " (" + key + ") must be true or false, got '" + value + "'");
         }
         return Boolean.parseBoolean(value);
     }

@@ -26,6 +26,7 @@ import org.confbridge.media.player.PromptLibrary;
 import org.confbridge.media.rtp.RtpDropReason;
 import org.confbridge.media.rtp.RtpPortAllocator;
 import org.confbridge.media.rtp.RtpReceiveLoop;
+import org.confbridge.media.rtp.SharedRtpPort;
 import org.confbridge.media.rtp.UdpRtpTransport;
 import org.confbridge.media.sdp.AudioCodec;
 
@@ -42,7 +43,8 @@ public final class DefaultMediaEngine implements MediaEngine {
 
     private final MediaEngineConfig config;
     private final RtpPortAllocator ports;
-    private final List<RtpReceiveLoop> loops = new ArrayList<>();
+    private final List<RtpReceiveLoop> loops = new ArrayList<>();        // port-per-call mode
+    private final List<SharedRtpPort> sharedPorts = new ArrayList<>();    // shared-port mode (the default)
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final Mixer mixer;
     private final MediaClock clock;
@@ -73,10 +75,16 @@ public final class DefaultMediaEngine implements MediaEngine {
         }
         try {
             for (int i = 0; i < config.receiveThreads(); i++) {
-                loops.add(new RtpReceiveLoop("media-rtp-rx-" + i));
+                if (config.portPerCall()) {
+                    loops.add(new RtpReceiveLoop("media-rtp-rx-" + i));
+                } else {
+                    sharedPorts.add(SharedRtpPort.open(config.bindAddress(), config.rtpPortMin(), config.rtpPortMax(),
+                            "media-rtp-rx-" + i, new java.security.SecureRandom(), strangerPackets));
+                }
             }
         } catch (IOException e) {
             loops.forEach(RtpReceiveLoop::close);
+            sharedPorts.forEach(SharedRtpPort::close);
             throw e;
         }
     }
@@ -84,6 +92,9 @@ public final class DefaultMediaEngine implements MediaEngine {
     private void flushLoops() {
         for (int i = 0, n = loops.size(); i < n; i++) {
             loops.get(i).requestFlush();
+        }
+        for (int i = 0, n = sharedPorts.size(); i < n; i++) {
+            sharedPorts.get(i).requestFlush();
         }
     }
 
@@ -140,10 +151,17 @@ public final class DefaultMediaEngine implements MediaEngine {
         if (closed) {
             throw new MediaException("media engine is closed");
         }
-        RtpReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
+        int next = nextLoop.getAndIncrement();
         try {
-            Leg leg = new Leg(this, digits -> UdpRtpTransport.openSession(ports, loop, digits,
-                    config.strictRtpSource(), strangerPackets));
+            Leg leg;
+            if (config.portPerCall()) {
+                RtpReceiveLoop loop = loops.get(Math.floorMod(next, loops.size()));
+                leg = new Leg(this, digits -> UdpRtpTransport.openSession(ports, loop, digits,
+                        config.strictRtpSource(), strangerPackets));
+            } else {
+                SharedRtpPort port = sharedPorts.get(Math.floorMod(next, sharedPorts.size()));
+                leg = new Leg(this, digits -> port.openSession(digits, config.strictRtpSource(), strangerPackets));
+            }
             legs.add(leg);
             post(() -> mixer.addLeg(leg));
             return leg;
@@ -169,7 +187,7 @@ public final class DefaultMediaEngine implements MediaEngine {
     public MediaStats stats() {
         long[] tick = mixer.timer().percentilesMicros();
         PacketTotals packets = packetTotals();
-        return new MediaStats(legs.size(), rooms.size(), ports.inUseCount(),
+        return new MediaStats(legs.size(), rooms.size(), ports.inUseCount() + sharedPorts.size(),
                 clock == null ? 0 : clock.ticks(), clock == null ? 0 : clock.lateTicks(),
                 clock == null ? 0 : clock.skippedTicks(), tick[0], tick[1], tick[2], strangerPackets.sum(),
                 packets.received, packets.sent, packets.lost, packets.concealed, packets.srtpAuthentication,
@@ -240,6 +258,7 @@ public final class DefaultMediaEngine implements MediaEngine {
         mixer.tick(); // apply the close commands: ends playbacks and recordings with their outcomes
         mixer.close();
         loops.forEach(RtpReceiveLoop::close);
+        sharedPorts.forEach(SharedRtpPort::close);
         for (ExecutorService executor : ownedExecutors) {
             executor.shutdown();
             try {

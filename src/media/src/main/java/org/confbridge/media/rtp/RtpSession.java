@@ -106,6 +106,7 @@ public final class RtpSession {
             this.latched = null;
         }
         this.lastReceivedNanos = System.nanoTime(); // the timeout counts from the change, not from the past
+        transport.sourcesChanged();
     }
 
     /** The current media description, or null before the first SDP exchange. */
@@ -211,6 +212,17 @@ public final class RtpSession {
      */
     public void setSignallingAddress(InetAddress address) {
         this.signallingAddress = address;
+        transport.sourcesChanged();
+    }
+
+    /**
+     * Whether a packet from {@code address} (not the SDP address) would be latched onto now: nothing
+     * latched yet, media negotiated and receiving, and the address allowed by the source rule. A
+     * shared socket asks this to find the one session a new source may belong to.
+     */
+    public boolean mayLatchFrom(InetAddress address) {
+        NegotiatedMedia current = media;
+        return latched == null && current != null && current.direction().receives() && mayLatch(address, current);
     }
 
     /** Packets dropped because they came from somewhere other than the caller. */

@@ -13,6 +13,13 @@ public interface RtpTransport extends AutoCloseable {
     /** Sends {@code data[0..length)} to {@code destination}; returns false on failure, never throws. */
     boolean send(byte[] data, int length, InetSocketAddress destination);
 
+    /**
+     * The session's remote SDP address or signalling address changed (any thread): a transport that
+     * shares its socket between sessions finds them by source address and must re-index this one.
+     */
+    default void sourcesChanged() {
+    }
+
     /** Releases the port. Idempotent. */
     @Override
     void close();

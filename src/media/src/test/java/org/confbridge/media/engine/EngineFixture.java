@@ -35,10 +35,18 @@ final class EngineFixture implements AutoCloseable {
         this.engine = DefaultMediaEngine.manual(config, Runnable::run, Runnable::run);
     }
 
-    /** Loopback config on a random port range, so parallel test runs do not collide. */
+    /**
+     * Loopback config on a random port range, so parallel test runs do not collide: the production
+     * defaults (one RTP port per I/O loop, shared by its legs).
+     */
     static MediaEngineConfig baseConfig() {
         int base = 30000 + 2 * ThreadLocalRandom.current().nextInt(12000);
         return MediaEngineConfig.defaults(InetAddress.getLoopbackAddress()).withPorts(base, base + 400);
+    }
+
+    /** {@link #baseConfig()} with a UDP port of its own for every leg. */
+    static MediaEngineConfig portPerCallConfig() {
+        return baseConfig().withPortPerCall(true);
     }
 
     /** Adds a phone and its leg, already updated with the phone's media description. */

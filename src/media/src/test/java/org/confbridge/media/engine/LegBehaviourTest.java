@@ -83,7 +83,7 @@ class LegBehaviourTest {
 
     @Test
     void badPacketsAreDroppedAndCountedWhileAudioGoesOn() throws Exception {
-        fixture = new EngineFixture();
+        fixture = new EngineFixture(EngineFixture.portPerCallConfig()); // a stranger's packet counts on the leg whose port it hit
         MediaLeg a = fixture.addParticipant(AudioCodec.PCMU);
         MediaLeg b = fixture.addParticipant(AudioCodec.PCMU);
         var room = fixture.engine.createRoom("r");
@@ -169,7 +169,7 @@ class LegBehaviourTest {
 
     @Test
     void portIsReleasedOnClose() throws Exception {
-        fixture = new EngineFixture();
+        fixture = new EngineFixture(EngineFixture.portPerCallConfig());
         MediaLeg leg = fixture.engine.allocateLeg();
         int port = leg.localPort();
         assertThat(fixture.engine.stats().rtpPortsInUse()).isEqualTo(1);
@@ -185,7 +185,7 @@ class LegBehaviourTest {
 
     @Test
     void everyAllocatedPortIsEvenAndInRange() throws Exception {
-        var config = EngineFixture.baseConfig();
+        var config = EngineFixture.portPerCallConfig();
         fixture = new EngineFixture(config);
         List<MediaLeg> legs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -261,7 +261,7 @@ class LegBehaviourTest {
 
     @Test
     void closedEngineReleasesEveryPort() throws Exception {
-        fixture = new EngineFixture();
+        fixture = new EngineFixture(EngineFixture.portPerCallConfig());
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ports.add(fixture.addParticipant(AudioCodec.PCMU).localPort());

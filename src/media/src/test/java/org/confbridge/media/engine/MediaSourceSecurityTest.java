@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.confbridge.media.JoinOptions;
+import org.confbridge.media.MediaEngineConfig;
 import org.confbridge.media.MediaLeg;
 import org.confbridge.media.Room;
 import org.confbridge.media.sdp.AudioCodec;
@@ -21,13 +22,23 @@ class MediaSourceSecurityTest {
     private static final double CALLER = 450;
     private static final double STRANGER = 1900;
 
-    private EngineFixture fixture;
+    EngineFixture fixture;
     private MediaLeg a;
     private MediaLeg b;
 
+    /** This class: a port per leg, so a stranger's packets count on the leg whose port they hit. */
+    MediaEngineConfig config() {
+        return EngineFixture.portPerCallConfig();
+    }
+
+    /** Packets from strangers dropped at {@code leg}. */
+    long strangerDrops(MediaLeg leg) {
+        return leg.stats().droppedFromStrangers();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new EngineFixture();
+        fixture = new EngineFixture(config());
         a = fixture.addParticipant(AudioCodec.PCMU);
         b = fixture.addParticipant(AudioCodec.PCMU);
         a.setSignallingAddress(InetAddress.getLoopbackAddress()); // the SIP INVITE came from 127.0.0.1
@@ -44,7 +55,7 @@ class MediaSourceSecurityTest {
     /** Ticks in which the stranger sends one frame to A's port, then A talks (and B is silent). */
     private void talkWithStranger(TestPhone stranger, int ticks) throws Exception {
         for (int t = 0; t < ticks; t++) {
-            long before = a.stats().droppedFromStrangers();
+            long before = strangerDrops(a);
             stranger.sendFrame(Signals.toneFrame(STRANGER, t, 12000), a.localPort());
             awaitStrangerDrops(before + 1);
             fixture.talk(1, CALLER, 0);
@@ -53,7 +64,7 @@ class MediaSourceSecurityTest {
 
     private void awaitStrangerDrops(long count) {
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (a.stats().droppedFromStrangers() < count) {
+        while (strangerDrops(a) < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("stranger packets dropped: " + a.stats().dropped());
             }
@@ -82,7 +93,7 @@ class MediaSourceSecurityTest {
 
             assertBHearsOnlyTheCaller();
             assertThat(a.stats().packetsReceived()).isEqualTo(15); // A's frames, none of the stranger's
-            assertThat(a.stats().droppedFromStrangers()).isEqualTo(20);
+            assertThat(strangerDrops(a)).isEqualTo(20);
             assertThat(fixture.engine.stats().droppedFromStrangers()).isEqualTo(20);
             assertThat(stranger.hasPending(50)).as("the stranger hears the room").isFalse();
         }
@@ -95,7 +106,7 @@ class MediaSourceSecurityTest {
             talkWithStranger(stranger, 15);
 
             assertBHearsOnlyTheCaller();
-            assertThat(a.stats().droppedFromStrangers()).isEqualTo(15);
+            assertThat(strangerDrops(a)).isEqualTo(15);
             assertThat(stranger.hasPending(50)).isFalse();
         }
         // The caller keeps both directions: what B says still reaches A.
@@ -113,7 +124,7 @@ class MediaSourceSecurityTest {
             talkWithStranger(stranger, 15);
 
             assertBHearsOnlyTheCaller();
-            assertThat(a.stats().droppedFromStrangers()).isEqualTo(15);
+            assertThat(strangerDrops(a)).isEqualTo(15);
         }
     }
 
@@ -131,14 +142,14 @@ class MediaSourceSecurityTest {
 
             assertThat(natted.receiveOne()).isNotNull();    // answered at the NAT's address
             assertThat(stranger.hasPending(50)).isFalse();
-            assertThat(c.stats().droppedFromStrangers()).isEqualTo(1);
+            assertThat(strangerDrops(c)).isEqualTo(1);
         }
     }
 
     @Test
     void withoutTheStrictSourceRuleAnyAddressMayLatch() throws Exception {
         fixture.close();
-        fixture = new EngineFixture(EngineFixture.baseConfig().withStrictRtpSource(false));
+        fixture = new EngineFixture(config().withStrictRtpSource(false));
         MediaLeg leg = fixture.addParticipant(AudioCodec.PCMU);
         leg.setSignallingAddress(InetAddress.getLoopbackAddress());
         try (TestPhone elsewhere = new TestPhone(AudioCodec.PCMU, 0x671, InetAddress.getByName("127.0.0.2"))) {

@@ -50,7 +50,7 @@ class PortPoolTest {
         while (true) {
             int base = 20000 + 2 * ThreadLocalRandom.current().nextInt(5000);
             if (allFree(base, PORTS)) {
-                return EngineFixture.baseConfig().withPorts(base, base + 2 * (PORTS - 1));
+                return EngineFixture.portPerCallConfig().withPorts(base, base + 2 * (PORTS - 1));
             }
         }
     }

@@ -73,6 +73,17 @@ public final class ConferenceFixture {
         return answer.json().get("id").asLong();
     }
 
+    /** The server's open media legs ({@code confbridge_media_legs} of {@code GET /metrics}). */
+    public long mediaLegs() {
+        ApiClient.Answer answer = get("/metrics");
+        java.util.regex.Matcher legs = java.util.regex.Pattern.compile("(?m)^confbridge_media_legs(?:\\{[^}]*\\})? ([0-9.eE+]+)$")
+                .matcher(answer.body());
+        if (answer.status() != 200 || !legs.find()) {
+            throw new AssertionError("no confbridge_media_legs in /metrics: " + answer.status());
+        }
+        return (long) Double.parseDouble(legs.group(1));
+    }
+
     /** GET of an API path as the administrator. */
     public ApiClient.Answer get(String path) {
         return api.get(path, token);
