@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * REST load (benchmark, run by rest-load.sh): GET and PUT of one conference's properties at a fixed rate
  * (open loop: each request's latency counts from when it was due, so a stalled server is not hidden), then
  * p50/p99/max per method, failures, and the server's CPU time per request from /proc/<pid>/stat.
- * Usage: java RestLoad.java <baseUrl> <token> <extensionId> <serverPid> [rate] [seconds] [both|get|put]
+ * Usage: java RestLoad.java <baseUrl> <token> <extensionId> <serverPid> [rate] [seconds] [get|put|both|mix]
+ * [warm-up seconds]
  */
 public final class RestLoad {
 
@@ -28,10 +30,11 @@ public final class RestLoad {
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         String mode = args.length > 6 ? args[6] : "both";
+        int warmUp = args.length > 7 ? Integer.parseInt(args[7]) : 10; // lets the JIT compile the request path
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        run(http, base, token, path, rate, 5, null, mode); // warm-up
+        run(http, base, token, path, rate, warmUp, null, mode); // not measured
         long cpuBefore = cpuTicks(pid);
         long[][] latencies = new long[2][];
         AtomicInteger failures = new AtomicInteger();
@@ -49,19 +52,30 @@ public final class RestLoad {
                     l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6);
         }
         double cpuMs = (cpuAfter - cpuBefore) * 1000.0 / 100; // USER_HZ = 100
-        System.out.printf("rate %d req/s for %d s: %d requests, %d failed; server CPU %.0f ms = %.2f ms per request%n",
-                rate, seconds, total, failures.get(), cpuMs, cpuMs / total);
+        System.out.printf("mode %s, rate %d req/s for %d s: %d requests, %d failed; server CPU %.0f ms = %.2f ms per"
+                + " request; load average %s%n", mode, rate, seconds, total, failures.get(), cpuMs, cpuMs / total,
+                Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     private record Result(long[][] latencies, AtomicInteger failures) {
     }
 
+    /** Whether request number i is a GET: get = all, put = none, both = every other, mix = 4 in 5 (80/20). */
+    private static boolean isGet(String mode, int i) {
+        return switch (mode) {
+            case "get" -> true;
+            case "put" -> false;
+            case "both" -> i % 2 == 0;
+            case "mix" -> i % 5 != 0;
+            default -> throw new IllegalArgumentException("mode is get, put, both or mix, not " + mode);
+        };
+    }
+
     private static int run(HttpClient http, String base, String token, String path, int rate, int seconds,
                            Result result, String mode) throws Exception {
         int total = rate * seconds;
-        boolean both = mode.equals("both");
-        long[] get = new long[both ? (total + 1) / 2 : mode.equals("get") ? total : 0];
-        long[] put = new long[both ? total / 2 : mode.equals("put") ? total : 0];
+        long[] took = new long[total];
+        boolean[] wasGet = new boolean[total];
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -71,11 +85,12 @@ public final class RestLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            boolean isGet = both ? i % 2 == 0 : mode.equals("get");
-            int slot = both ? i / 2 : i;
+            boolean get = isGet(mode, i);
+            wasGet[i] = get;
+            int slot = i;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
-            if (isGet) {
+            if (get) {
                 request.GET();
             } else {
                 request.header("Content-Type", "application/json")
@@ -83,8 +98,7 @@ public final class RestLoad {
             }
             pending.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .handle((response, error) -> {
-                        long took = System.nanoTime() - due;
-                        (isGet ? get : put)[slot] = took;
+                        took[slot] = System.nanoTime() - due;
                         if (result != null && (error != null || response.statusCode() != 200)) {
                             result.failures.incrementAndGet();
                         }
@@ -93,8 +107,11 @@ public final class RestLoad {
         }
         CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).join();
         if (result != null) {
-            result.latencies[0] = get;
-            result.latencies[1] = put;
+            for (int m = 0; m < 2; m++) {
+                boolean gets = m == 0;
+                result.latencies[m] = IntStream.range(0, total).filter(i -> wasGet[i] == gets)
+                        .mapToLong(i -> took[i]).toArray();
+            }
         }
         return total;
     }

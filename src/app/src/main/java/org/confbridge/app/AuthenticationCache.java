@@ -43,6 +43,14 @@ public class AuthenticationCache {
         entries.put(tokenHash, new Entry(caller, expiresAt, now.plus(FRESHNESS)));
     }
 
+    /**
+     * Forgets one token at once (it was revoked, or another node says it is no longer valid): the next check
+     * of it reads the database. The key is the token's hash ({@link SecretHasher#sha256(String)}).
+     */
+    public void invalidateToken(String tokenHash) {
+        entries.remove(tokenHash);
+    }
+
     /** Forgets every token of an application (it was revoked). */
     public void evictApplication(long applicationId) {
         entries.values().removeIf(e -> e.caller.applicationId() == applicationId);

@@ -21,7 +21,8 @@ import org.confbridge.infrastructure.persistence.SoundEntity;
 
 /**
  * One transaction per update attempt (used by {@link ConferencePropertiesService}, which retries
- * when the version check fails). Not for direct use by adapters.
+ * when the version check fails, and hands in the PUTs of one conference that arrived together as one
+ * batch). Not for direct use by adapters.
  */
 @Stateless
 @Interceptors(DataStoreInterceptor.class)
@@ -38,13 +39,24 @@ public class ConferencePropertiesStore {
         return entity == null ? ConferenceSettings.DEFAULTS : entity.toSettings();
     }
 
-    /** Applies the patch if the result keeps every rule; the version check happens at the flush. */
+    /**
+     * The outcome of one patch of a batch: the properties after it, or why it was refused (nothing of it
+     * applied; the batch's other patches are unaffected).
+     */
+    public record Outcome(ConferenceSettings applied, InvalidInputException refused) {
+    }
+
+    /**
+     * Applies the patches one after the other, in one transaction: each one that keeps every rule (checked
+     * against the properties as the patches before it left them) is applied, each other one is refused alone.
+     * The version check happens at the flush.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @WritesData
-    public ConferenceSettings apply(ApiCaller caller, long clientId, long extensionId, ConferenceSettingsPatch patch,
-                                    int maxMembersCeiling) {
+    public List<Outcome> applyAll(ApiCaller caller, long clientId, long extensionId,
+                                  List<ConferenceSettingsPatch> patches, int maxMembersCeiling) {
         try {
-            return applyLocked(caller, clientId, extensionId, patch, maxMembersCeiling);
+            return applyInOrder(caller, clientId, extensionId, patches, maxMembersCeiling);
         } catch (PersistenceException e) {
             if (DatabaseErrors.isLockConflict(e) || DatabaseErrors.isForeignKeyViolation(e)) {
                 // A sound was deleted or a row changed under us: the caller retries and sees the new state.
@@ -54,31 +66,45 @@ public class ConferencePropertiesStore {
         }
     }
 
-    private ConferenceSettings applyLocked(ApiCaller caller, long clientId, long extensionId,
-                                           ConferenceSettingsPatch patch, int maxMembersCeiling) {
+    private List<Outcome> applyInOrder(ApiCaller caller, long clientId, long extensionId,
+                                      List<ConferenceSettingsPatch> patches, int maxMembersCeiling) {
         ConferencePropertiesEntity entity = propertiesOf(caller, clientId, extensionId);
-        ConferenceSettings candidate = patch.applyTo(entity.toSettings());
-        List<FieldProblem> problems = new ArrayList<>();
-        for (SettingsViolation v : candidate.violations(maxMembersCeiling)) {
-            problems.add(new FieldProblem(v.field(), v.message()));
+        ConferenceSettings current = entity.toSettings();
+        List<Outcome> outcomes = new ArrayList<>(patches.size());
+        for (ConferenceSettingsPatch patch : patches) {
+            ConferenceSettings candidate = patch.applyTo(current);
+            List<FieldProblem> problems = new ArrayList<>();
+            for (SettingsViolation v : candidate.violations(maxMembersCeiling)) {
+                problems.add(new FieldProblem(v.field(), v.message()));
+            }
+            checkSound(SettingsFields.ENTER_SOUND, candidate.enterSound(), current.enterSound(), clientId, problems);
+            checkSound(SettingsFields.MUSIC_ON_HOLD_SOUND, candidate.musicOnHoldSound(), current.musicOnHoldSound(),
+                    clientId, problems);
+            if (problems.isEmpty()) {
+                current = candidate;
+                outcomes.add(new Outcome(candidate, null));
+            } else {
+                outcomes.add(new Outcome(null, new InvalidInputException(problems)));
+            }
         }
-        checkSound(SettingsFields.ENTER_SOUND, candidate.enterSound(), clientId, problems);
-        checkSound(SettingsFields.MUSIC_ON_HOLD_SOUND, candidate.musicOnHoldSound(), clientId, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        entity.apply(candidate);
+        entity.apply(current);
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentChangeException(e);
         }
-        return candidate;
+        return outcomes;
     }
 
-    private void checkSound(String field, Long soundId, long clientId, List<FieldProblem> problems) {
+    /**
+     * Only a reference this update sets is checked and locked: one already stored was checked when it was set,
+     * and a sound that a stored row refers to cannot be deleted (the delete counts its users under the same
+     * row lock, and the foreign key backs it), so a PUT that leaves the sounds alone locks no sound row.
+     */
+    private void checkSound(String field, Long soundId, Long storedSoundId, long clientId,
+                            List<FieldProblem> problems) {
         boolean alreadyReported = problems.stream().anyMatch(p -> p.field().equals(field));
-        if (soundId == null || alreadyReported) {
+        if (soundId == null || soundId.equals(storedSoundId) || alreadyReported) {
             return;
         }
         // Row lock (SELECT ... FOR UPDATE) held until commit: a concurrent delete of this sound waits and
@@ -100,10 +126,10 @@ public class ConferencePropertiesStore {
 
     private ConferencePropertiesEntity propertiesOf(ApiCaller caller, long clientId, long extensionId) {
         requireConference(caller, clientId, extensionId);
-        // Row lock (SELECT ... FOR UPDATE): concurrent PUTs of one conference queue here instead of
-        // failing the version check and retrying; the version column still guards every write.
-        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId,
-                LockModeType.PESSIMISTIC_WRITE);
+        // No row lock: PUTs of one conference on this node are already written one batch at a time
+        // (ConferencePropertiesService), so the version check at the flush only fails when another node wrote
+        // meanwhile, and then the batch is retried on the new state. No lock is held across the commit.
+        ConferencePropertiesEntity entity = em.find(ConferencePropertiesEntity.class, extensionId);
         if (entity == null) {
             entity = new ConferencePropertiesEntity(extensionId, ConferenceSettings.DEFAULTS);
             em.persist(entity);

@@ -41,6 +41,8 @@ public class DataStoreGuard {
     static final int WRITE_AMPLIFICATION = 3;
     /** A probe that has not come back by then (a hung connect) no longer blocks the next probe. */
     private static final long PROBE_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
+    /** The reserve file and the state changes are checked at least this often (requests in between only statfs). */
+    private static final long FULL_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
     private ResilienceSettings settings;
 
@@ -49,6 +51,9 @@ public class DataStoreGuard {
     private volatile long diskFailedAt;
     private volatile boolean diskFailed;
     private volatile boolean diskLow;
+    /** When the serialised disk check (reserve file included) last ran. */
+    private volatile long lastFullCheckAt = System.nanoTime() - FULL_CHECK_NANOS;
+    private volatile FileStore dataStore;
 
     private volatile boolean circuitOpen;
     private volatile long circuitOpenedAt;
@@ -187,19 +192,35 @@ public class DataStoreGuard {
      * disk that filled up a moment ago). Below the floor the disk reserve is released, so the database
      * keeps room for its own bookkeeping; writes stay refused until there is room for the floor and
      * the reserve again, and then the reserve is written back.
+     *
+     * <p>Every API request passes here: while the disk was fine at the last full check (at most
+     * {@link #FULL_CHECK_NANOS} ago) and still has room for the floor, the answer needs no lock and no look at
+     * the reserve file; anything else takes the full, serialised check.
      */
-    private synchronized boolean diskIsLow() {
+    private boolean diskIsLow() {
         long now = System.nanoTime();
-        usableBytes = usableSpace(settings.dataDir());
+        if (!diskLow && !diskFailed && now - lastFullCheckAt < FULL_CHECK_NANOS) {
+            long usable = usableSpace();
+            if (usable >= settings.diskMinFreeBytes()) {
+                usableBytes = usable;
+                return false;
+            }
+        }
+        return fullDiskCheck(now);
+    }
+
+    private synchronized boolean fullDiskCheck(long now) {
+        lastFullCheckAt = now;
+        usableBytes = usableSpace();
         long floor = settings.diskMinFreeBytes();
         boolean reserveMissing = !reserve.present();
         boolean low = usableBytes < floor + (reserveMissing ? reserve.size() : 0);
         if (usableBytes < floor && !reserveMissing && reserve.release()) {
             LOG.severe(() -> "disk almost full: released the " + reserve.size() / (1024 * 1024)
                     + " MB disk reserve (" + reserve.file() + ") so the database can finish its own writes");
-            usableBytes = usableSpace(settings.dataDir());
+            usableBytes = usableSpace();
         } else if (!low && reserveMissing && reserve.create()) {
-            usableBytes = usableSpace(settings.dataDir());
+            usableBytes = usableSpace();
             low = usableBytes < floor;
         }
         if (low != diskLow) {
@@ -249,6 +270,27 @@ public class DataStoreGuard {
     private ServiceUnavailableException databaseUnavailable() {
         return new ServiceUnavailableException(ServiceUnavailableException.Reason.DATABASE,
                 "the database is unreachable: nothing was changed; try again shortly", settings.databaseRetryAfter());
+    }
+
+    /** Usable bytes on the data directory's disk; the file store is looked up once (that reads the mount table). */
+    private long usableSpace() {
+        FileStore store = dataStore;
+        if (store != null) {
+            try {
+                return store.getUsableSpace();
+            } catch (IOException e) {
+                dataStore = null; // look it up again below
+            }
+        }
+        Path dir = settings.dataDir();
+        if (Files.isDirectory(dir)) {
+            try {
+                dataStore = Files.getFileStore(dir);
+            } catch (IOException e) {
+                dataStore = null;
+            }
+        }
+        return usableSpace(dir);
     }
 
     private static long usableSpace(Path dir) {

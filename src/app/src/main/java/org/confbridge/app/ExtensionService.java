@@ -2,12 +2,15 @@ package org.confbridge.app;
 
 import java.time.Instant;
 import java.util.List;
+import javax.annotation.Resource;
 import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceContext;
 import javax.persistence.PersistenceException;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionSynchronizationRegistry;
 import org.confbridge.domain.settings.ConferenceSettings;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
 import org.confbridge.infrastructure.persistence.DatabaseErrors;
@@ -32,6 +35,12 @@ public class ExtensionService {
 
     @EJB
     private LiveConferenceQuery live;
+
+    @EJB
+    private ConferencePropertiesService properties;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     public List<ExtensionView> list(ApiCaller caller, long clientId) {
         caller.requireAccessTo(clientId);
@@ -69,6 +78,7 @@ public class ExtensionService {
             entity.setName(name);
         }
         if (type != null && !type.equals(entity.getType())) {
+            forgetPropertiesOnCommit(extensionId);
             if (CONFERENCE.equals(entity.getType())) {
                 requireNotLive(extensionId, "changed to a phone extension");
                 ConferencePropertiesEntity props = em.find(ConferencePropertiesEntity.class, extensionId);
@@ -92,6 +102,7 @@ public class ExtensionService {
         ExtensionEntity entity = find(caller, clientId, extensionId);
         if (CONFERENCE.equals(entity.getType())) {
             requireNotLive(extensionId, "deleted");
+            forgetPropertiesOnCommit(extensionId);
         }
         em.remove(entity); // the conference_properties row goes with it (ON DELETE CASCADE)
     }
@@ -103,6 +114,23 @@ public class ExtensionService {
             throw new ResourceNotFoundException("extension", extensionId);
         }
         return entity;
+    }
+
+    /**
+     * The conference properties cached for GETs must not outlive this change: forgotten once it is visible (a
+     * read between now and the commit still sees the old row and may cache it again).
+     */
+    private void forgetPropertiesOnCommit(long extensionId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                properties.forget(extensionId);
+            }
+        });
     }
 
     private void requireNotLive(long extensionId, String what) {

@@ -41,4 +41,15 @@ class AuthenticationCacheTest {
         assertThat(cache.lookup("a2", t0)).isEmpty();
         assertThat(cache.lookup("b", t0)).contains(other);
     }
+
+    @Test
+    void invalidatingOneTokenForgetsThatTokenOnly() {
+        cache.remember("a1", caller, t0.plusSeconds(3600), t0);
+        cache.remember("a2", caller, t0.plusSeconds(3600), t0);
+
+        cache.invalidateToken("a1");
+
+        assertThat(cache.lookup("a1", t0)).isEmpty();
+        assertThat(cache.lookup("a2", t0)).contains(caller);
+    }
 }

@@ -130,6 +130,26 @@ class ConfigurationServicesTest {
     }
 
     @Test
+    void readsAnswerTheLatestWriteAtOnceThoughTheyAreCached() {
+        ApiCaller a = newTenant("cache-a");
+        ApiCaller b = newTenant("cache-b");
+        long ext = extensions.create(a, a.clientId(), "8150", "conference", null).id();
+        assertThat(properties.get(a, a.clientId(), ext)).isEqualTo(ConferenceSettings.DEFAULTS); // now cached
+
+        properties.update(a, a.clientId(), ext, patch("pin", "4321"));
+        assertThat(properties.get(a, a.clientId(), ext).pin()).isEqualTo("4321");
+        assertThatThrownBy(() -> properties.get(b, b.clientId(), ext)).isInstanceOf(ResourceNotFoundException.class);
+
+        extensions.update(a, a.clientId(), ext, null, "phone", null);
+        assertThatThrownBy(() -> properties.get(a, a.clientId(), ext)).isInstanceOf(ResourceNotFoundException.class);
+        extensions.update(a, a.clientId(), ext, null, "conference", null);
+        assertThat(properties.get(a, a.clientId(), ext)).isEqualTo(ConferenceSettings.DEFAULTS);
+
+        extensions.delete(a, a.clientId(), ext);
+        assertThatThrownBy(() -> properties.get(a, a.clientId(), ext)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
     void partialUpdateChangesNamedFieldsAndNullResets() {
         ApiCaller a = newTenant("props-a");
         long ext = extensions.create(a, a.clientId(), "8200", "conference", null).id();

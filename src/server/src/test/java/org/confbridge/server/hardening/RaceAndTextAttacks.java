@@ -110,6 +110,39 @@ abstract class RaceAndTextAttacks {
     }
 
     @Test
+    void parallelPutsOfOneConferenceEachTakeEffectAndARefusedOneChangesNothing() throws Exception {
+        long conference = api.post(EXTENSIONS, token, "{\"name\":\"" + randomNumber() + "\",\"type\":\"conference\"}")
+                .json().get("id").asLong();
+        String properties = EXTENSIONS + conference + "/conference";
+        for (int round = 0; round < 10; round++) {
+            boolean on = round % 2 == 0;
+            int members = 20 + round;
+            String pin = "12" + round;
+            List<Callable<Answer>> puts = List.of(
+                    () -> api.put(properties, token, "{\"announce_caller_name\":" + on + "}"),
+                    () -> api.put(properties, token, "{\"mute_non_moderator\":" + on + "}"),
+                    () -> api.put(properties, token, "{\"record_enabled\":" + on + "}"),
+                    () -> api.put(properties, token, "{\"max_members\":" + members + "}"),
+                    () -> api.put(properties, token, "{\"pin\":\"" + pin + "\"}"),
+                    () -> api.put(properties, token, "{\"max_members\":0}"));     // refused: 400, nothing of it kept
+            List<Answer> answers = concurrently(puts);
+
+            assertThat(answers).extracting(Answer::status).as("round %d: %s", round, answers)
+                    .containsExactly(200, 200, 200, 200, 200, 400);
+            // each answer shows its own change (whatever the others did meanwhile)
+            assertThat(answers.get(0).json().get("announce_caller_name").asBoolean()).isEqualTo(on);
+            assertThat(answers.get(3).json().get("max_members").asInt()).isEqualTo(members);
+            assertThat(answers.get(4).json().get("pin").asText()).isEqualTo(pin);
+            Answer now = api.get(properties, token);
+            assertThat(now.json().get("announce_caller_name").asBoolean()).as("round %d", round).isEqualTo(on);
+            assertThat(now.json().get("mute_non_moderator").asBoolean()).as("round %d", round).isEqualTo(on);
+            assertThat(now.json().get("record_enabled").asBoolean()).as("round %d", round).isEqualTo(on);
+            assertThat(now.json().get("max_members").asInt()).as("round %d", round).isEqualTo(members);
+            assertThat(now.json().get("pin").asText()).as("round %d", round).isEqualTo(pin);
+        }
+    }
+
+    @Test
     void labelsTitlesAndNamesRefuseControlAndBidiCharactersNamingTheField() {
         String[] hostile = {"team\u0000", "evil\u202Egpj.exe", "a\tb", "line\nbreak", "x\u2066y\u2069", "\u001b[31mred",
             "del\u007F", "c1\u0085"};

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.inject.Inject;
+import javax.inject.Singleton;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
@@ -24,13 +25,15 @@ import org.confbridge.interfaces.rest.Callers;
 /**
  * Conference properties of a conference extension. PUT changes only the fields it names, an
  * explicit null resets one to its default; a refused PUT (400 naming each field) changes nothing.
- * Concurrent PUTs are serialised by optimistic locking with retry, so none is lost. A new value
- * applies to the next caller.
+ * Concurrent PUTs of one conference are written one batch at a time, in arrival order, so none is lost;
+ * a new value applies at once to a running conference and to the next caller. One instance serves every
+ * request (it holds nothing per request).
  */
 @Path("ver1.0/client/{client_id}/extension/{extension_id}/conference")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "conference")
 @SecurityRequirement(name = "oauth2")
+@Singleton
 public class ConferenceResource {
 
     private final ConferencePropertiesService properties;
