@@ -104,6 +104,7 @@ start_node() {
   (cd "$dir" && exec env CONF_BIND_ADDRESS="$address" CONF_SIP_PORT="$NODE_SIP_PORT" CONF_HTTP_PORT="$NODE_HTTP_PORT" \
     CONF_DATA_DIR="$dir/data" CONF_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/confbridge" CONF_DB_USER=confbridge \
     CONF_CLUSTER_ENABLED=true CONF_NODE_ID="node-$i" CONF_RECORDINGS_DIR="$DATA/recordings" \
+    CONF_SIP_TRUSTED_PROXIES="${CONF_SIP_TRUSTED_PROXIES:-$KAMAILIO_ADDRESS}" \
     CONF_SIP_INVITE_RATE="${CONF_SIP_INVITE_RATE:-1000}" CONF_SIP_INVITE_BURST="${CONF_SIP_INVITE_BURST:-2000}" \
     java -Xmx512m -jar "$JAR" >"$dir/console.log" 2>&1) &
   PIDS+=($!)

@@ -8,13 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Finds ports free on 127.0.0.1 (several test runs share the machine: never fixed ports). */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A port free for both TCP and UDP (SIP listens on both). */
-    static int tcpAndUdp() {
+    public static int tcpAndUdp() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = tcp();
             try (DatagramSocket udp = new DatagramSocket(null)) {

@@ -21,6 +21,7 @@ import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.cluster.CallRoute;
 import org.confbridge.app.cluster.ClusterService;
+import org.confbridge.app.config.Settings;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.live.SourceLimits;
 import org.confbridge.app.media.MediaServer;
@@ -60,6 +61,7 @@ public class ConferenceSipServlet extends SipServlet {
     private transient SipFactory factory;
     private transient SourceLimits limits;
     private final transient RefusalLog floods = new RefusalLog();
+    private transient CallerSource callerSource;
 
     @Override
     public void init() throws ServletException {
@@ -73,6 +75,7 @@ public class ConferenceSipServlet extends SipServlet {
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         limits = live.limits();
+        callerSource = CallerSource.fromSettings(Settings.current());
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sip-dial-in-out");
             thread.setDaemon(true);
@@ -106,7 +109,7 @@ public class ConferenceSipServlet extends SipServlet {
             reject(request, 416, null); // Unsupported URI Scheme
             return;
         }
-        String source = request.getRemoteAddr();
+        String source = callerSource.of(request); // behind Kamailio: the phone's address, not Kamailio's
         long blocked = limits.pinBlockedSeconds(source);
         if (blocked > 0) {
             SipServletResponse response = request.createResponse(403, "Too many wrong PINs, try later");
@@ -183,7 +186,8 @@ public class ConferenceSipServlet extends SipServlet {
     private boolean answerWith(MediaLeg rtp, SipServletRequest request, ConferenceExtension conference, String offer,
             long received) throws IOException {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
-        rtp.setSignallingAddress(InetAddress.getByName(request.getRemoteAddr())); // only the caller may latch
+        // only the caller may latch (behind a trusted proxy: the phone's address it names)
+        rtp.setSignallingAddress(InetAddress.getByName(callerSource.of(request)));
         SdpNegotiator negotiator = new SdpNegotiator(media.srtpMode());
         String sdp;
         try {
@@ -206,7 +210,7 @@ public class ConferenceSipServlet extends SipServlet {
         String number = from.getURI() instanceof SipURI ? ((SipURI) from.getURI()).getUser() : from.getURI().toString();
         SipCall call = new SipCall(SipCall.Direction.DIAL_IN, request.getSession(), rtp, negotiator, number,
                 from.getDisplayName(), sender);
-        call.cameFrom(factory, request);
+        call.cameFrom(factory, request, callerSource.of(request));
         DialIn dialIn = new DialIn(conference, offer == null);
         request.getSession().setAttribute(DialIn.ATTRIBUTE, dialIn);
         call.attach();

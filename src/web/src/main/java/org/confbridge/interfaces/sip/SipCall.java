@@ -75,9 +75,10 @@ public final class SipCall implements CallLeg {
     /**
      * The dial-in request came from {@code host:port} over {@code transport}: requests we send in the dialog
      * go there (RFC 3581 style; the same TCP connection) when the caller's Contact names another address.
+     * {@code callerSource} is the address its wrong PINs count against (the phone's, also behind a proxy).
      */
-    public void cameFrom(SipFactory factory, SipServletRequest initial) {
-        sourceAddress = initial.getRemoteAddr();
+    public void cameFrom(SipFactory factory, SipServletRequest initial, String callerSource) {
+        sourceAddress = callerSource;
         try {
             Address contactHeader = initial.getAddressHeader("Contact");
             if (contactHeader == null || !(contactHeader.getURI() instanceof SipURI)) {

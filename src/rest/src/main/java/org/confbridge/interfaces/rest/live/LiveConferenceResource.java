@@ -47,7 +47,8 @@ public class LiveConferenceResource {
     }
 
     @GET
-    @Operation(summary = "List the client's live conferences with their participants")
+    @Operation(summary = "List the client's live conferences with their participants (in a cluster: those of every"
+            + " live node, each naming its node; header X-Confbridge-Missing-Nodes names nodes that did not answer)")
     public List<LiveDtos.Conference> list(@Context SecurityContext security, @PathParam("client_id") String clientId) {
         ApiCaller caller = Callers.of(security);
         return live.list(caller, Callers.clientId(caller, clientId)).stream().map(LiveDtos.Conference::of).toList();
