@@ -44,7 +44,8 @@ class DiskFullIT {
     void mountTmpfs() throws Exception {
         Assumptions.assumeTrue(isRoot(), "skipped: mounting a tmpfs for the data directory needs root");
         mount = Files.createTempDirectory("confbridge-tmpfs-");
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mount.toString())
+        // The server unpacks its EAR (about 45 MB) under the data directory too: room for it plus the test's writes.
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", mount.toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         Assumptions.assumeTrue(p.waitFor() == 0, "skipped: cannot mount a tmpfs here: " + output);

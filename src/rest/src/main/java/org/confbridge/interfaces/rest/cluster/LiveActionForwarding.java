@@ -3,7 +3,6 @@ package org.confbridge.interfaces.rest.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,8 +34,6 @@ public class LiveActionForwarding implements ContainerRequestFilter {
     /** Marks a request one node sent to another (the receiver serves it, whatever it believes). */
     static final String FORWARDED_BY = "X-Confbridge-Forwarded-By";
     private static final Logger LOG = Logger.getLogger(LiveActionForwarding.class.getName());
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -76,7 +73,7 @@ public class LiveActionForwarding implements ContainerRequestFilter {
             }
         }
         try {
-            HttpResponse<byte[]> answer = HTTP.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = NodeHttp.client().send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
             Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
             answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(response::type);
             answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> response.header(HttpHeaders.LOCATION, location));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,8 +48,6 @@ public class LiveListGathering implements ContainerResponseFilter {
     static final Duration ASK_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(LiveListGathering.class.getName());
     private static final ObjectMapper JSON = JsonConfig.create();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(ASK_TIMEOUT).build();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -103,7 +100,7 @@ public class LiveListGathering implements ContainerResponseFilter {
             if (authorization != null) {
                 ask.header(HttpHeaders.AUTHORIZATION, authorization);
             }
-            asked.put(node, HTTP.sendAsync(ask.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            asked.put(node, NodeHttp.client().sendAsync(ask.build(), HttpResponse.BodyHandlers.ofByteArray()));
         }
         List<String> missing = new ArrayList<>();
         for (Map.Entry<ClusterNode, CompletableFuture<HttpResponse<byte[]>>> answer : asked.entrySet()) {
