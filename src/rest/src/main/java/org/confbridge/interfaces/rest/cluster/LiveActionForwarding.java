@@ -56,22 +56,15 @@ public class LiveActionForwarding implements ContainerRequestFilter {
 
     private static Response forward(ContainerRequestContext request, String owner) throws IOException {
         URI incoming = request.getUriInfo().getRequestUri();
-        URI target = URI.create("http://" + owner + incoming.getRawPath()
-                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
         byte[] body;
         try (InputStream in = request.getEntityStream()) {
             body = in == null ? new byte[0] : in.readAllBytes();
         }
-        HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder out = NodeHttp.sameRequestTo(owner, request, ClusterBean.get().settings().nodeId(),
+                        HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT)
+                .timeout(Duration.ofSeconds(10))
                 .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header(FORWARDED_BY, ClusterBean.get().settings().nodeId());
-        for (String header : new String[] {HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT}) {
-            String value = request.getHeaderString(header);
-            if (value != null) {
-                out.header(header, value);
-            }
-        }
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> answer = NodeHttp.client().send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
             Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -88,18 +87,11 @@ public class LiveListGathering implements ContainerResponseFilter {
     /** Asks every other live node at once; adds their conferences and answers the ids of those that failed. */
     private static List<String> gather(ContainerRequestContext request, List<ClusterNode> others, String me,
                                        ArrayNode merged, Set<Long> listed) {
-        URI incoming = request.getUriInfo().getRequestUri();
         Map<ClusterNode, CompletableFuture<HttpResponse<byte[]>>> asked = new LinkedHashMap<>();
         for (ClusterNode node : others) {
-            HttpRequest.Builder ask = HttpRequest.newBuilder(URI.create("http://" + node.httpAddress()
-                            + incoming.getRawPath() + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery())))
+            HttpRequest.Builder ask = NodeHttp.sameRequestTo(node.httpAddress(), request, me)
                     .timeout(ASK_TIMEOUT).GET()
-                    .header(LiveActionForwarding.FORWARDED_BY, me)
                     .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
-            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            if (authorization != null) {
-                ask.header(HttpHeaders.AUTHORIZATION, authorization);
-            }
             asked.put(node, NodeHttp.client().sendAsync(ask.build(), HttpResponse.BodyHandlers.ofByteArray()));
         }
         List<String> missing = new ArrayList<>();

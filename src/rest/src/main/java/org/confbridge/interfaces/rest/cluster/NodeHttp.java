@@ -1,7 +1,11 @@
 package org.confbridge.interfaces.rest.cluster;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.HttpHeaders;
 
 /**
  * The HTTP client one node uses to ask another. Made on first use only: a single server never asks another
@@ -19,5 +23,28 @@ final class NodeHttp {
 
     static HttpClient client() {
         return Holder.CLIENT;
+    }
+
+    /**
+     * The same request (path, query, the caller's token and these {@code headers}) addressed to another node's
+     * HTTP address, marked as sent by node {@code me} so the receiver serves it itself.
+     */
+    static HttpRequest.Builder sameRequestTo(String httpAddress, ContainerRequestContext request, String me,
+            String... headers) {
+        URI incoming = request.getUriInfo().getRequestUri();
+        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create("http://" + httpAddress + incoming.getRawPath()
+                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery())))
+                .header(LiveActionForwarding.FORWARDED_BY, me);
+        for (String header : headers) {
+            String value = request.getHeaderString(header);
+            if (value != null) {
+                out.header(header, value);
+            }
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            out.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return out;
     }
 }
