@@ -1,0 +1,77 @@
+package org.confbridge.app;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.ejb.Stateless;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import javax.interceptor.Interceptors;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceContext;
+import org.confbridge.domain.settings.ConferenceSettings;
+import org.confbridge.infrastructure.persistence.ClientEntity;
+import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
+import org.confbridge.infrastructure.persistence.ExtensionEntity;
+
+/**
+ * The database side of {@link ConferenceDirectory} (which answers from its cache when it can): reads the
+ * conference a Request-URI host and number lead to. Not for direct use by adapters.
+ *
+ * <p>Tenant rule: the client whose {@code sip_domain} equals the Request-URI host (case-insensitive),
+ * otherwise the default client (the one the first-start administrator application belongs to).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@Interceptors(DataStoreInterceptor.class) // database down: fails at once (the SIP side answers 503)
+public class ConferenceDirectoryStore {
+
+    static final String TYPE_CONFERENCE = "conference";
+
+    @PersistenceContext(unitName = "confbridge")
+    private EntityManager em;
+
+    /**
+     * @param requestHost host part of the Request-URI (no port), may be null
+     * @param number      user part of the Request-URI, the dialed extension name
+     * @return the conference extension, or empty when the number is unknown or not a conference
+     */
+    public Optional<ConferenceExtension> findConference(String requestHost, String number) {
+        if (number == null || number.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ClientEntity> client = clientFor(requestHost);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ExtensionEntity> found = em.createNamedQuery(ExtensionEntity.BY_CLIENT_AND_NAME, ExtensionEntity.class)
+                .setParameter("clientId", client.get().getId())
+                .setParameter("name", number)
+                .getResultList();
+        return found.stream()
+                .filter(e -> TYPE_CONFERENCE.equals(e.getType()))
+                .findFirst()
+                .map(this::toConference);
+    }
+
+    private Optional<ClientEntity> clientFor(String requestHost) {
+        if (requestHost != null && !requestHost.isEmpty()) {
+            List<ClientEntity> byDomain = em.createNamedQuery(ClientEntity.BY_SIP_DOMAIN, ClientEntity.class)
+                    .setParameter("domain", requestHost.toLowerCase(Locale.ROOT))
+                    .getResultList();
+            if (!byDomain.isEmpty()) {
+                return Optional.of(byDomain.get(0));
+            }
+        }
+        return em.createNamedQuery(ClientEntity.DEFAULT_CLIENT, ClientEntity.class)
+                .setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    private ConferenceExtension toConference(ExtensionEntity extension) {
+        ConferencePropertiesEntity properties = em.find(ConferencePropertiesEntity.class, extension.getId());
+        ConferenceSettings settings = properties == null ? ConferenceSettings.DEFAULTS : properties.toSettings();
+        return new ConferenceExtension(extension.getId(), extension.getClientId(), extension.getName(),
+                extension.getLabel(), settings);
+    }
+}
