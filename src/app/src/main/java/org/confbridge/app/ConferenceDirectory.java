@@ -18,10 +18,10 @@ import javax.transaction.TransactionSynchronizationRegistry;
  * Finds the conference a SIP INVITE is meant for: the extension the Request-URI's number names, of the client
  * whose {@code sip_domain} equals its host (case-insensitive), otherwise of the default client.
  *
- * <p>Answers from a {@link ConferenceDirectoryCache} when it read the same host and number less than a second
- * ago and nothing was written since on this node (the services that write clients, extensions and conference
- * properties call {@link #changed()} after their commit); otherwise reads the database
- * ({@link ConferenceDirectoryStore}). While the database is known to be down, nothing is answered from the
+ * <p>Answers from a {@link ConferenceDirectoryCache} when it read the same host, and the same client's number,
+ * less than a second ago and nothing was written since on this node (the services that write clients,
+ * extensions and conference properties call {@link #changed()} after their commit); otherwise reads the
+ * database ({@link ConferenceDirectoryStore}). While the database is known to be down, nothing is answered from the
  * cache: the read fails at once and the SIP side answers 503, as without the cache. A singleton without a
  * container lock: the cache is thread-safe.
  */
@@ -57,16 +57,23 @@ public class ConferenceDirectory {
         if (number == null || number.isEmpty()) {
             return Optional.empty();
         }
-        if (!databaseDown.getAsBoolean()) {
-            Optional<ConferenceExtension> cached = cache.fresh(requestHost, number, System.nanoTime());
-            if (cached != null) {
-                return cached;
-            }
-        }
+        boolean cached = !databaseDown.getAsBoolean();
         long stamp = cache.readStamp();
-        Optional<ConferenceExtension> found = store.findConference(requestHost, number);
-        cache.offer(requestHost, number, found, stamp, System.nanoTime());
-        return found;
+        Optional<Long> client = cached ? cache.client(requestHost, System.nanoTime()) : null;
+        if (client == null) {
+            client = store.clientFor(requestHost);
+            cache.offerClient(requestHost, client, stamp, System.nanoTime());
+        }
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        long clientId = client.get();
+        Optional<ConferenceExtension> conference = cached ? cache.conference(clientId, number, System.nanoTime()) : null;
+        if (conference == null) {
+            conference = store.conference(clientId, number);
+            cache.offerConference(clientId, number, conference, stamp, System.nanoTime());
+        }
+        return conference;
     }
 
     /** A client, an extension or conference properties changed (call after the commit, or after a failure). */

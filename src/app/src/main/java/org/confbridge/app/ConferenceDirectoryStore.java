@@ -33,39 +33,36 @@ public class ConferenceDirectoryStore {
 
     /**
      * @param requestHost host part of the Request-URI (no port), may be null
-     * @param number      user part of the Request-URI, the dialed extension name
-     * @return the conference extension, or empty when the number is unknown or not a conference
+     * @return the client whose {@code sip_domain} it is, else the default client; empty when there is none
      */
-    public Optional<ConferenceExtension> findConference(String requestHost, String number) {
-        if (number == null || number.isEmpty()) {
-            return Optional.empty();
+    public Optional<Long> clientFor(String requestHost) {
+        if (requestHost != null && !requestHost.isEmpty()) {
+            List<ClientEntity> byDomain = em.createNamedQuery(ClientEntity.BY_SIP_DOMAIN, ClientEntity.class)
+                    .setParameter("domain", requestHost.toLowerCase(Locale.ROOT))
+                    .getResultList();
+            if (!byDomain.isEmpty()) {
+                return Optional.of(byDomain.get(0).getId());
+            }
         }
-        Optional<ClientEntity> client = clientFor(requestHost);
-        if (client.isEmpty()) {
-            return Optional.empty();
-        }
+        // One default client (ordered by id all the same); no row limit, which would prepare the query anew each time.
+        return em.createNamedQuery(ClientEntity.DEFAULT_CLIENT, ClientEntity.class)
+                .getResultList().stream().findFirst().map(ClientEntity::getId);
+    }
+
+    /**
+     * @param number the dialed extension name
+     * @return the client's conference extension of that name with its properties, or empty when the number is
+     *         unknown or not a conference
+     */
+    public Optional<ConferenceExtension> conference(long clientId, String number) {
         List<ExtensionEntity> found = em.createNamedQuery(ExtensionEntity.BY_CLIENT_AND_NAME, ExtensionEntity.class)
-                .setParameter("clientId", client.get().getId())
+                .setParameter("clientId", clientId)
                 .setParameter("name", number)
                 .getResultList();
         return found.stream()
                 .filter(e -> TYPE_CONFERENCE.equals(e.getType()))
                 .findFirst()
                 .map(this::toConference);
-    }
-
-    private Optional<ClientEntity> clientFor(String requestHost) {
-        if (requestHost != null && !requestHost.isEmpty()) {
-            List<ClientEntity> byDomain = em.createNamedQuery(ClientEntity.BY_SIP_DOMAIN, ClientEntity.class)
-                    .setParameter("domain", requestHost.toLowerCase(Locale.ROOT))
-                    .getResultList();
-            if (!byDomain.isEmpty()) {
-                return Optional.of(byDomain.get(0));
-            }
-        }
-        return em.createNamedQuery(ClientEntity.DEFAULT_CLIENT, ClientEntity.class)
-                .setMaxResults(1)
-                .getResultList().stream().findFirst();
     }
 
     private ConferenceExtension toConference(ExtensionEntity extension) {

@@ -23,51 +23,71 @@ class ConferenceDirectoryCacheTest {
 
     @Test
     void answersForOneSecondAfterTheRead() {
-        cache.offer("example.net", "1000", conference, cache.readStamp(), 0);
+        cache.offerClient("example.net", Optional.of(3L), cache.readStamp(), 0);
+        cache.offerConference(3, "1000", conference, cache.readStamp(), 0);
 
-        assertThat(cache.fresh("example.net", "1000", SECOND - 1)).isEqualTo(conference);
-        assertThat(cache.fresh("example.net", "1000", SECOND)).isNull();
-        assertThat(cache.fresh("example.net", "1001", 0)).isNull();
-        assertThat(cache.fresh("other.example", "1000", 0)).isNull();
+        assertThat(cache.client("example.net", SECOND - 1)).contains(3L);
+        assertThat(cache.conference(3, "1000", SECOND - 1)).isEqualTo(conference);
+        assertThat(cache.client("example.net", SECOND)).isNull();
+        assertThat(cache.conference(3, "1000", SECOND)).isNull();
+        assertThat(cache.conference(3, "1001", 0)).isNull();
+        assertThat(cache.conference(4, "1000", 0)).isNull();
+        assertThat(cache.client("other.example", 0)).isNull();
     }
 
     @Test
     void theHostIsCaseInsensitiveAndNoHostIsOneKey() {
-        cache.offer("Example.NET", "1000", conference, cache.readStamp(), 0);
-        cache.offer(null, "2000", Optional.empty(), cache.readStamp(), 0);
+        cache.offerClient("Example.NET", Optional.of(3L), cache.readStamp(), 0);
+        cache.offerClient(null, Optional.of(1L), cache.readStamp(), 0);
 
-        assertThat(cache.fresh("example.net", "1000", 1)).isEqualTo(conference);
-        assertThat(cache.fresh("", "2000", 1)).isEmpty();
+        assertThat(cache.client("example.net", 1)).contains(3L);
+        assertThat(cache.client("", 1)).contains(1L);
     }
 
     @Test
-    void anUnknownNumberIsRememberedToo() {
-        cache.offer("example.net", "9999", Optional.empty(), cache.readStamp(), 0);
+    void unknownHostsAndNumbersAreRememberedToo() {
+        cache.offerClient("nobody.example", Optional.empty(), cache.readStamp(), 0);
+        cache.offerConference(3, "9999", Optional.empty(), cache.readStamp(), 0);
 
-        assertThat(cache.fresh("example.net", "9999", 1)).isNotNull().isEmpty();
+        assertThat(cache.client("nobody.example", 1)).isNotNull().isEmpty();
+        assertThat(cache.conference(3, "9999", 1)).isNotNull().isEmpty();
     }
 
     @Test
     void aWriteForgetsEveryAnswerAtOnce() {
-        cache.offer("example.net", "1000", conference, cache.readStamp(), 0);
-        cache.offer("example.net", "9999", Optional.empty(), cache.readStamp(), 0);
+        cache.offerClient("example.net", Optional.of(3L), cache.readStamp(), 0);
+        cache.offerConference(3, "1000", conference, cache.readStamp(), 0);
+        cache.offerConference(3, "9999", Optional.empty(), cache.readStamp(), 0);
 
         cache.invalidateAll();
 
-        assertThat(cache.fresh("example.net", "1000", 1)).isNull();
-        assertThat(cache.fresh("example.net", "9999", 1)).isNull();
+        assertThat(cache.client("example.net", 1)).isNull();
+        assertThat(cache.conference(3, "1000", 1)).isNull();
+        assertThat(cache.conference(3, "9999", 1)).isNull();
     }
 
     @Test
     void aReadThatBeganBeforeAWriteCannotPutItsOlderAnswerBack() {
         long stamp = cache.readStamp();  // an INVITE starts reading the database...
         cache.invalidateAll();           // ...a PUT commits and invalidates meanwhile...
-        cache.offer("example.net", "1000", conference, stamp, 0); // ...its answer (perhaps older) is not used
+        cache.offerClient("example.net", Optional.of(3L), stamp, 0); // ...its answers (perhaps older) are not used
+        cache.offerConference(3, "1000", conference, stamp, 0);
 
-        assertThat(cache.fresh("example.net", "1000", 1)).isNull();
+        assertThat(cache.client("example.net", 1)).isNull();
+        assertThat(cache.conference(3, "1000", 1)).isNull();
         Optional<ConferenceExtension> changed = Optional.of(conference(20));
-        cache.offer("example.net", "1000", changed, cache.readStamp(), 2); // the next read is kept
-        assertThat(cache.fresh("example.net", "1000", 3)).isEqualTo(changed);
+        cache.offerConference(3, "1000", changed, cache.readStamp(), 2); // the next read is kept
+        assertThat(cache.conference(3, "1000", 3)).isEqualTo(changed);
+    }
+
+    @Test
+    void staysBounded() {
+        for (int i = 0; i <= ConferenceDirectoryCache.MAX_ENTRIES; i++) {
+            cache.offerConference(3, Integer.toString(i), Optional.empty(), cache.readStamp(), 0);
+        }
+
+        assertThat(cache.conference(3, "0", 1)).isNull(); // forgotten when the bound was reached
+        assertThat(cache.conference(3, Integer.toString(ConferenceDirectoryCache.MAX_ENTRIES), 1)).isEmpty();
     }
 
     @Test
@@ -90,7 +110,7 @@ class ConferenceDirectoryCacheTest {
                         } else {
                             long stamp = cache.readStamp();
                             int seen = database.get();
-                            cache.offer("example.net", "1000", Optional.of(conference(seen)), stamp, 0);
+                            cache.offerConference(3, "1000", Optional.of(conference(seen)), stamp, 0);
                         }
                     }
                     return null;
@@ -103,7 +123,7 @@ class ConferenceDirectoryCacheTest {
         } finally {
             pool.shutdownNow();
         }
-        Optional<ConferenceExtension> left = cache.fresh("example.net", "1000", 1);
+        Optional<ConferenceExtension> left = cache.conference(3, "1000", 1);
         if (left != null) {
             assertThat(left.orElseThrow().settings().maxMembers()).isEqualTo(database.get());
         }
