@@ -13,6 +13,8 @@ import org.confbridge.domain.settings.ConferenceSettings;
 import org.confbridge.infrastructure.persistence.ClientEntity;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
 import org.confbridge.infrastructure.persistence.ExtensionEntity;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The database side of {@link ConferenceDirectory} (which answers from its cache when it can): reads the
@@ -25,8 +27,6 @@ import org.confbridge.infrastructure.persistence.ExtensionEntity;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 @Interceptors(DataStoreInterceptor.class) // database down: fails at once (the SIP side answers 503)
 public class ConferenceDirectoryStore {
-
-    static final String TYPE_CONFERENCE = "conference";
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
@@ -55,20 +55,19 @@ public class ConferenceDirectoryStore {
      *         unknown or not a conference
      */
     public Optional<ConferenceExtension> conference(long clientId, String number) {
-        List<ExtensionEntity> found = em.createNamedQuery(ExtensionEntity.BY_CLIENT_AND_NAME, ExtensionEntity.class)
+        // One statement for the extension and its properties; read-only: nothing is registered for changes.
+        List<Object[]> rows = em.createNamedQuery(ExtensionEntity.CONFERENCE_BY_CLIENT_AND_NAME, Object[].class)
                 .setParameter("clientId", clientId)
                 .setParameter("name", number)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                 .getResultList();
-        return found.stream()
-                .filter(e -> TYPE_CONFERENCE.equals(e.getType()))
-                .findFirst()
-                .map(this::toConference);
-    }
-
-    private ConferenceExtension toConference(ExtensionEntity extension) {
-        ConferencePropertiesEntity properties = em.find(ConferencePropertiesEntity.class, extension.getId());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ExtensionEntity extension = (ExtensionEntity) rows.get(0)[0];
+        ConferencePropertiesEntity properties = (ConferencePropertiesEntity) rows.get(0)[1];
         ConferenceSettings settings = properties == null ? ConferenceSettings.DEFAULTS : properties.toSettings();
-        return new ConferenceExtension(extension.getId(), extension.getClientId(), extension.getName(),
-                extension.getLabel(), settings);
+        return Optional.of(new ConferenceExtension(extension.getId(), extension.getClientId(), extension.getName(),
+                extension.getLabel(), settings));
     }
 }
