@@ -25,7 +25,7 @@ public final class ConcurrentPermissionCollection extends PermissionCollection {
     static final int MAX_REMEMBERED = 3000;
 
     private final Set<Permission> permissions = ConcurrentHashMap.newKeySet();
-    private final transient Map<Permission, Boolean> answers = new ConcurrentHashMap<>();
+    private final Map<Permission, Boolean> answers = new ConcurrentHashMap<>();
 
     @Override
     public void add(Permission permission) {
