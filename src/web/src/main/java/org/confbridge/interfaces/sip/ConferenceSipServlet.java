@@ -188,7 +188,7 @@ public class ConferenceSipServlet extends SipServlet {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
         // only the caller may latch (behind a trusted proxy: the phone's address it names)
         rtp.setSignallingAddress(InetAddress.getByName(callerSource.of(request)));
-        SdpNegotiator negotiator = new SdpNegotiator(media.srtpMode());
+        SdpNegotiator negotiator = new SdpNegotiator(media.codecs(), media.srtpMode());
         String sdp;
         try {
             if (offer == null) {
