@@ -76,6 +76,7 @@ public class ConferenceSipServlet extends SipServlet {
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         limits = live.limits();
         callerSource = CallerSource.fromSettings(Settings.current());
+        HangupsInFlight.register();
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sip-dial-in-out");
             thread.setDaemon(true);
@@ -361,7 +362,8 @@ public class ConferenceSipServlet extends SipServlet {
 
     @Override
     protected void doResponse(SipServletResponse response) {
-        // Responses to our own BYEs: nothing more to do, the call already left its conference.
+        // Responses to our own BYEs: the call already left its conference; a stop may be waiting for them.
+        HangupsInFlight.onResponse(response);
     }
 
     // ---------------------------------------------------------------------------------- helpers
