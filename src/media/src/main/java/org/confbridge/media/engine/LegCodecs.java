@@ -1,8 +1,14 @@
 package org.confbridge.media.engine;
 
+import org.confbridge.media.codec.Downsampler2x;
 import org.confbridge.media.codec.FrameDecoder;
 import org.confbridge.media.codec.FrameEncoder;
-import org.confbridge.media.codec.G711Codec;
+import org.confbridge.media.codec.G711FrameCodec;
+import org.confbridge.media.codec.G722Decoder;
+import org.confbridge.media.codec.G722Encoder;
+import org.confbridge.media.codec.OpusFrameDecoder;
+import org.confbridge.media.codec.OpusFrameEncoder;
+import org.confbridge.media.codec.Upsampler2x;
 import org.confbridge.media.sdp.AudioCodec;
 
 /** Makes the per-stream codec and rate-conversion objects a leg or a room needs. */
@@ -15,64 +21,38 @@ final class LegCodecs {
         void convert(short[] in, short[] out);
     }
 
+    /** A new encoder for one outgoing stream (G.711's is shared: it has no memory). */
     static FrameEncoder encoder(AudioCodec codec) {
-        G711Codec g711 = G711Codec.of(codec);
-        return new FrameEncoder() {
-            @Override
-            public int pcmRate() {
-                return 8000;
-            }
-
-            @Override
-            public int encode(short[] pcm, byte[] out) {
-                g711.encode(pcm, 0, 160, out, 0);
-                return 160;
-            }
+        return switch (codec) {
+            case PCMU, PCMA -> G711FrameCodec.of(codec);
+            case G722 -> new G722Encoder();
+            case OPUS -> new OpusFrameEncoder();
         };
     }
 
+    /** A new decoder for one incoming stream. */
     static FrameDecoder decoder(AudioCodec codec) {
-        G711Codec g711 = G711Codec.of(codec);
-        return new FrameDecoder() {
-            @Override
-            public int pcmRate() {
-                return 8000;
-            }
-
-            @Override
-            public int decode(byte[] payload, int offset, int length, short[] pcm) {
-                int n = Math.min(length, pcm.length);
-                g711.decode(payload, offset, n, pcm, 0);
-                return n;
-            }
-
-            @Override
-            public int conceal(short[] pcm) {
-                java.util.Arrays.fill(pcm, 0, 160, (short) 0);
-                return 160;
-            }
+        return switch (codec) {
+            case PCMU, PCMA -> G711FrameCodec.of(codec);
+            case G722 -> new G722Decoder();
+            case OPUS -> new OpusFrameDecoder();
         };
     }
 
-    /** True if every frame of {@code codec} encodes the same whatever came before (so one encoding can be shared freely). */
+    /** True if every frame of {@code codec} encodes the same whatever came before (G.711: a lookup table). */
     static boolean stateless(AudioCodec codec) {
         return !codec.wideband();
     }
 
+    /** 8 to 16 kHz with a half-band low-pass (no images above 4 kHz). */
     static RateConverter upsampler() {
-        return (in, out) -> {
-            for (int i = 0; i < 160; i++) {
-                out[2 * i] = in[i];
-                out[2 * i + 1] = in[i];
-            }
-        };
+        Upsampler2x up = new Upsampler2x();
+        return up::process;
     }
 
+    /** 16 to 8 kHz with a half-band low-pass (nothing above 4 kHz folds back). */
     static RateConverter downsampler() {
-        return (in, out) -> {
-            for (int i = 0; i < 160; i++) {
-                out[i] = (short) ((in[2 * i] + in[2 * i + 1]) / 2);
-            }
-        };
+        Downsampler2x down = new Downsampler2x();
+        return down::process;
     }
 }

@@ -34,6 +34,19 @@ final class Baresip implements AutoCloseable {
     }
 
     /**
+     * How one baresip phone calls: transport and account parameters (codecs, media encryption), the tones it says
+     * (all at -20 dBFS each, in a WAV file at its codec's rate, which baresip's aufile requires).
+     *
+     * @param transport {@code tls} or {@code udp}
+     * @param accountParameters e.g. {@code ;mediaenc=srtp-mand;audio_codecs=PCMU}
+     * @param trustedCertificate the server's certificate (PEM) for TLS, or null
+     * @param sampleRate 8000 for G.711, 16000 for G.722, 48000 for Opus
+     */
+    record Options(String transport, String accountParameters, Path trustedCertificate, int sampleRate,
+            double... tonesHz) {
+    }
+
+    /**
      * Starts baresip in {@code dir}, dialing {@code target}.
      *
      * @param accountParameters e.g. {@code ;mediaenc=srtp-mand;audio_codecs=PCMU}
@@ -42,13 +55,20 @@ final class Baresip implements AutoCloseable {
      */
     static Baresip dial(Path dir, String user, String target, String accountParameters, Path trustedCertificate,
             double toneHz, int sipPort, Duration runFor) throws IOException {
+        return dial(dir, user, target, new Options("tls", accountParameters, trustedCertificate, 8000, toneHz), sipPort,
+                runFor);
+    }
+
+    /** Starts baresip in {@code dir}, dialing {@code target} as {@code options} say; it quits after {@code runFor}. */
+    static Baresip dial(Path dir, String user, String target, Options options, int sipPort, Duration runFor)
+            throws IOException {
         Files.createDirectories(dir);
-        writeTone(dir.resolve("tone.wav"), toneHz, (int) runFor.toSeconds() + 5);
+        writeTones(dir.resolve("tone.wav"), options.sampleRate(), (int) runFor.toSeconds() + 5, options.tonesHz());
         int rtpBase = 20000 + (sipPort % 2000) * 20;
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "poll_method epoll",
                 "sip_listen 127.0.0.1:" + sipPort,
-                "sip_cafile " + trustedCertificate,
+                options.trustedCertificate() == null ? "" : "sip_cafile " + options.trustedCertificate(),
                 "audio_player aubridge,nil",
                 "audio_source aufile," + dir.resolve("tone.wav"),
                 "audio_alert aubridge,nil",
@@ -58,16 +78,19 @@ final class Baresip implements AutoCloseable {
                 "jitter_buffer_delay 1-10",
                 "module_path /usr/lib/baresip/modules",
                 "module g711.so",
+                "module g722.so",
+                "module opus.so",
                 "module srtp.so",
                 "module aufile.so",
                 "module aubridge.so",
                 "module sndfile.so",
                 "module account.so",
                 "module menu.so",
+                "opus_bitrate 32000",
                 "snd_path " + dir,
                 ""), StandardCharsets.US_ASCII);
-        Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1;transport=tls>;regint=0"
-                + accountParameters + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1;transport=" + options.transport()
+                + ">;regint=0" + options.accountParameters() + "\n", StandardCharsets.US_ASCII);
         Process process = new ProcessBuilder(BINARY.toString(), "-f", dir.toString(), "-t",
                 String.valueOf(runFor.toSeconds()), "-e", "/dial " + target)
                 .directory(dir.toFile())
@@ -106,17 +129,21 @@ final class Baresip implements AutoCloseable {
         }
     }
 
-    /** A mono 16-bit 8 kHz WAV of a sine at -20 dBFS. */
-    private static void writeTone(Path file, double hz, int seconds) throws IOException {
-        int samples = 8000 * seconds;
+    /** A mono 16-bit WAV at {@code rate} of sines at -20 dBFS each. */
+    private static void writeTones(Path file, int rate, int seconds, double... tonesHz) throws IOException {
+        int samples = rate * seconds;
         java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
                 .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
         double amplitude = 32767 * Math.pow(10, -20 / 20.0) * Math.sqrt(2);
         for (int i = 0; i < samples; i++) {
-            wav.putShort((short) Math.round(amplitude * Math.sin(2 * Math.PI * hz * i / 8000)));
+            double value = 0;
+            for (double hz : tonesHz) {
+                value += amplitude * Math.sin(2 * Math.PI * hz * i / rate);
+            }
+            wav.putShort((short) Math.round(value));
         }
         Files.write(file, wav.array());
     }

@@ -1,0 +1,111 @@
+package org.confbridge.media.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.confbridge.media.Announcement;
+import org.confbridge.media.JoinOptions;
+import org.confbridge.media.MediaLeg;
+import org.confbridge.media.PlayRequest;
+import org.confbridge.media.Room;
+import org.confbridge.media.Tone;
+import org.confbridge.media.sdp.AudioCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A room with G.722, Opus and G.711 members, heard through real RTP on loopback and decoded by each phone's own
+ * codec: the room mixes at 16 kHz, a 6 kHz tone passes between the wideband phones and is filtered (not folded
+ * to 2 kHz) for the G.711 phone, and the room goes back to 8 kHz when the wideband members leave.
+ */
+class WidebandMixingTest {
+    private static final double HEARD = 0.1;
+    private static final double NOT_HEARD = 0.01;
+    private static final int WIDE = 16000;
+    private static final int NARROW = 8000;
+
+    private EngineFixture fixture;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fixture.close();
+    }
+
+    private Room roomOf(AudioCodec... codecs) throws Exception {
+        fixture = new EngineFixture();
+        Room room = fixture.engine.createRoom("wide");
+        for (AudioCodec codec : codecs) {
+            MediaLeg leg = fixture.addParticipant(codec);
+            room.join(leg, JoinOptions.DEFAULT);
+        }
+        return room;
+    }
+
+    @Test
+    void sixKilohertzPassesBetweenWidebandPhonesAndIsFilteredForG711() throws Exception {
+        roomOf(AudioCodec.G722, AudioCodec.OPUS, AudioCodec.PCMU);
+
+        fixture.talk(25, 6000, 0, 0);
+        short[] opusHears = fixture.phone(1).lastHeard(10);
+        short[] g711Hears = fixture.phone(2).lastHeard(10);
+        assertThat(Signals.share(opusHears, 6000, WIDE)).as("Opus phone hears G.722's 6 kHz").isGreaterThan(HEARD);
+        assertThat(Signals.meanEnergy(g711Hears)).as("G.711 phone: 6 kHz removed, nothing folded down")
+                .isLessThan(Signals.meanEnergy(opusHears) / 1000);
+
+        fixture.talk(25, 0, 6000, 0);
+        assertThat(Signals.share(fixture.phone(0).lastHeard(10), 6000, WIDE)).as("G.722 phone hears Opus's 6 kHz")
+                .isGreaterThan(HEARD);
+    }
+
+    @Test
+    void everyoneHearsEveryoneElseAcrossCodecsAndNotThemselves() throws Exception {
+        roomOf(AudioCodec.G722, AudioCodec.OPUS, AudioCodec.PCMU);
+
+        fixture.talk(25, 700, 1300, 440);
+        short[] g722 = fixture.phone(0).lastHeard(10);
+        short[] opus = fixture.phone(1).lastHeard(10);
+        short[] g711 = fixture.phone(2).lastHeard(10);
+        assertThat(Signals.share(g722, 1300, WIDE)).isGreaterThan(HEARD);
+        assertThat(Signals.share(g722, 440, WIDE)).isGreaterThan(HEARD);
+        assertThat(Signals.share(g722, 700, WIDE)).isLessThan(NOT_HEARD);
+        assertThat(Signals.share(opus, 700, WIDE)).isGreaterThan(HEARD);
+        assertThat(Signals.share(opus, 440, WIDE)).isGreaterThan(HEARD);
+        assertThat(Signals.share(opus, 1300, WIDE)).isLessThan(NOT_HEARD);
+        assertThat(Signals.share(g711, 700, NARROW)).isGreaterThan(HEARD);
+        assertThat(Signals.share(g711, 1300, NARROW)).isGreaterThan(HEARD);
+        assertThat(Signals.share(g711, 440, NARROW)).isLessThan(NOT_HEARD);
+    }
+
+    @Test
+    void silentWidebandListenersShareTheEncodedMixAndStillDecodeIt() throws Exception {
+        roomOf(AudioCodec.PCMU, AudioCodec.OPUS, AudioCodec.OPUS, AudioCodec.G722, AudioCodec.G722);
+
+        fixture.talk(25, 440, 0, 0, 0, 0);
+        for (int listener = 1; listener <= 4; listener++) {
+            assertThat(Signals.share(fixture.phone(listener).lastHeard(10), 440, WIDE))
+                    .as("listener %d (%s)", listener, fixture.phone(listener).codec).isGreaterThan(HEARD);
+        }
+    }
+
+    @Test
+    void aRoomPromptReachesWidebandAndNarrowbandMembers() throws Exception {
+        Room room = roomOf(AudioCodec.G722, AudioCodec.PCMA);
+        room.playToAll(PlayRequest.of(Announcement.tone(Tone.BEEP)));
+
+        fixture.talk(10, 0, 0);
+        assertThat(Signals.meanEnergy(fixture.phone(0).lastHeard(10))).as("G.722 member hears the beep")
+                .isGreaterThan(1_000_000);
+        assertThat(Signals.meanEnergy(fixture.phone(1).lastHeard(10))).as("G.711 member hears the beep")
+                .isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void theRoomReturnsToNarrowbandWhenTheWidebandMemberLeaves() throws Exception {
+        Room room = roomOf(AudioCodec.PCMU, AudioCodec.PCMA, AudioCodec.G722);
+        fixture.talk(5, 440, 0, 0);
+        room.leave(fixture.legs.get(2));
+
+        fixture.talk(20, 440, 1000, 0);
+        assertThat(Signals.share(fixture.phone(0).lastHeard(10), 1000, NARROW)).isGreaterThan(HEARD);
+        assertThat(Signals.share(fixture.phone(1).lastHeard(10), 440, NARROW)).isGreaterThan(HEARD);
+    }
+}
