@@ -41,8 +41,9 @@ final class Baresip implements AutoCloseable {
      * @param accountParameters e.g. {@code ;mediaenc=srtp-mand;audio_codecs=PCMU}
      * @param trustedCertificate the server's certificate (PEM) for TLS, or null
      * @param sampleRate 8000 for G.711, 16000 for G.722, 48000 for Opus
+     * @param channels 2 for Opus (baresip's source takes the codec's channel count), else 1
      */
-    record Options(String transport, String accountParameters, Path trustedCertificate, int sampleRate,
+    record Options(String transport, String accountParameters, Path trustedCertificate, int sampleRate, int channels,
             double... tonesHz) {
     }
 
@@ -55,15 +56,16 @@ final class Baresip implements AutoCloseable {
      */
     static Baresip dial(Path dir, String user, String target, String accountParameters, Path trustedCertificate,
             double toneHz, int sipPort, Duration runFor) throws IOException {
-        return dial(dir, user, target, new Options("tls", accountParameters, trustedCertificate, 8000, toneHz), sipPort,
-                runFor);
+        return dial(dir, user, target, new Options("tls", accountParameters, trustedCertificate, 8000, 1, toneHz),
+                sipPort, runFor);
     }
 
     /** Starts baresip in {@code dir}, dialing {@code target} as {@code options} say; it quits after {@code runFor}. */
     static Baresip dial(Path dir, String user, String target, Options options, int sipPort, Duration runFor)
             throws IOException {
         Files.createDirectories(dir);
-        writeTones(dir.resolve("tone.wav"), options.sampleRate(), (int) runFor.toSeconds() + 5, options.tonesHz());
+        writeTones(dir.resolve("tone.wav"), options.sampleRate(), options.channels(), (int) runFor.toSeconds() + 5,
+                options.tonesHz());
         int rtpBase = 20000 + (sipPort % 2000) * 20;
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "poll_method epoll",
@@ -115,7 +117,7 @@ final class Baresip implements AutoCloseable {
             if (decoded.size() != 1) {
                 throw new AssertionError("expected one decoded-audio dump in " + dir + ", got " + decoded + "\n" + log());
             }
-            return WavFiles.readMono(decoded.get(0));
+            return WavFiles.readChannels(decoded.get(0)).get(0); // Opus decodes to stereo: the left channel
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,21 +131,25 @@ final class Baresip implements AutoCloseable {
         }
     }
 
-    /** A mono 16-bit WAV at {@code rate} of sines at -20 dBFS each. */
-    private static void writeTones(Path file, int rate, int seconds, double... tonesHz) throws IOException {
+    /** A 16-bit WAV at {@code rate} of sines at -20 dBFS each, the same in every channel. */
+    private static void writeTones(Path file, int rate, int channels, int seconds, double... tonesHz)
+            throws IOException {
         int samples = rate * seconds;
-        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        int bytes = samples * 2 * channels;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + bytes)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) channels).putInt(rate).putInt(rate * 2 * channels).putShort((short) (2 * channels))
+                .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(bytes);
         double amplitude = 32767 * Math.pow(10, -20 / 20.0) * Math.sqrt(2);
         for (int i = 0; i < samples; i++) {
             double value = 0;
             for (double hz : tonesHz) {
                 value += amplitude * Math.sin(2 * Math.PI * hz * i / rate);
             }
-            wav.putShort((short) Math.round(value));
+            for (int c = 0; c < channels; c++) {
+                wav.putShort((short) Math.round(value));
+            }
         }
         Files.write(file, wav.array());
     }

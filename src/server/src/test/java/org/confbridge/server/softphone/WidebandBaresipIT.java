@@ -46,9 +46,10 @@ class WidebandBaresipIT {
             Path certificate = server.dataDir().resolve("tls/self-signed-certificate.pem");
             String udpTarget = "sip:" + conference.number() + "@127.0.0.1:" + server.sipPort();
             String tlsTarget = "sip:" + conference.number() + "@127.0.0.1:" + server.sipTlsPort() + ";transport=tls";
-            Baresip.Options g722 = new Baresip.Options("udp", ";audio_codecs=G722", null, 16000, ALICE, WIDE);
-            Baresip.Options opus = new Baresip.Options("tls", ";mediaenc=srtp-mand;audio_codecs=opus", certificate,
-                    48000, BOB);
+            Baresip.Options g722 = new Baresip.Options("udp", ";audio_codecs=G722/16000/1", null, 16000, 1, ALICE,
+                    WIDE);
+            Baresip.Options opus = new Baresip.Options("tls", ";mediaenc=srtp-mand;audio_codecs=opus/48000/2",
+                    certificate, 48000, 2, BOB);
             try (Baresip alice = Baresip.dial(temp.resolve("alice"), "alice", udpTarget, g722, freePort(), RUN);
                  Baresip bob = Baresip.dial(temp.resolve("bob"), "bob", tlsTarget, opus, freePort(), RUN)) {
                 Call carol = fixture.dial(phone, conference, CallOptions.defaults().from("carol", null)
