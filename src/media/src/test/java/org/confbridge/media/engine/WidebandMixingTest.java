@@ -108,4 +108,62 @@ class WidebandMixingTest {
         assertThat(Signals.share(fixture.phone(0).lastHeard(10), 1000, NARROW)).isGreaterThan(HEARD);
         assertThat(Signals.share(fixture.phone(1).lastHeard(10), 440, NARROW)).isGreaterThan(HEARD);
     }
+
+    @Test
+    void keysWorkOnAnOpusLegBothWaysAndOutboundEventsCountIn48kHzUnits() throws Exception {
+        fixture = new EngineFixture();
+        MediaLeg leg = fixture.addParticipant(AudioCodec.OPUS);
+        java.util.concurrent.ConcurrentLinkedQueue<Character> digits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        leg.setListener(new org.confbridge.media.MediaLegListener() {
+            @Override
+            public void onDigit(char digit) {
+                digits.add(digit);
+            }
+        });
+        TestPhone phone = fixture.phone(0);
+        phone.pressKey(1, leg.localPort());
+        fixture.awaitReceived(new long[] {6});
+        assertThat(digits).containsExactly('1');
+
+        leg.sendDigits("5");
+        for (int i = 0; i < 10; i++) {
+            fixture.engine.advance(1);
+            phone.receiveOne();
+        }
+        org.confbridge.media.rtp.RtpPacket parsed = new org.confbridge.media.rtp.RtpPacket();
+        int lastDuration = 0;
+        for (byte[] packet : phone.eventPackets()) {
+            parsed.parse(packet, packet.length);
+            int at = parsed.payloadOffset();
+            lastDuration = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+        }
+        assertThat(phone.eventPackets()).isNotEmpty();
+        assertThat(lastDuration).as("100 ms at the 48 kHz RTP clock of Opus").isEqualTo(4800);
+    }
+
+    @Test
+    void aWidebandLegIsRecordedAt16kHzWithItsHighFrequencies() throws Exception {
+        roomOf(AudioCodec.G722, AudioCodec.PCMU);
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("wideband-recording").resolve("g722.wav");
+        org.confbridge.media.Recording recording = fixture.legs.get(0).record(file,
+                org.confbridge.media.RecordingOptions.leg(false, java.time.Duration.ofMinutes(1)));
+        fixture.talk(30, 6000, 440);
+        recording.stop();
+        fixture.engine.advance(1);
+        org.confbridge.media.RecordingResult result = recording.completion().toCompletableFuture()
+                .get(2, java.util.concurrent.TimeUnit.SECONDS);
+
+        try (javax.sound.sampled.AudioInputStream in = javax.sound.sampled.AudioSystem.getAudioInputStream(
+                result.file().toFile())) {
+            assertThat(in.getFormat().getSampleRate()).isEqualTo(16000f);
+            byte[] bytes = in.readAllBytes();
+            short[] samples = new short[bytes.length / 2];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
+            }
+            short[] middle = java.util.Arrays.copyOfRange(samples, samples.length / 4, samples.length * 3 / 4);
+            assertThat(Signals.share(middle, 6000, WIDE)).as("the G.722 caller's 6 kHz is in its recording")
+                    .isGreaterThan(0.8);
+        }
+    }
 }
