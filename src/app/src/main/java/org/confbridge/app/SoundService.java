@@ -16,7 +16,7 @@ import org.confbridge.infrastructure.persistence.SoundAudioEntity;
 import org.confbridge.infrastructure.persistence.SoundEntity;
 
 /**
- * Sound files of a client. Each upload is converted once, here, to 8 kHz mono 16-bit PCM for the
+ * Sound files of a client. Each upload is converted once, here, to 8 kHz (16 kHz from wideband sources) mono 16-bit PCM for the
  * media engine; the original is kept for download. A sound a conference uses cannot be deleted (409).
  * Deleting a sound and pointing a conference at it exclude each other: both take the sound's row lock
  * (see ConferencePropertiesStore), so a conference never ends up pointing at a deleted sound.

@@ -14,7 +14,7 @@ import org.confbridge.media.Tone;
 /**
  * Turns the domain's {@link Audio} into playable {@link Announcement}s: voice prompts are the
  * classpath WAVs {@code /prompts/<prompt>.wav}, the three tone prompts are generated tones, uploaded
- * sounds are read (converted, 8 kHz mono 16-bit) from the sound store ahead of time ({@link #load}), recorded names from
+ * sounds are read (converted, 8 or 16 kHz mono 16-bit) from the sound store ahead of time ({@link #load}), recorded names from
  * {@link NameRecordings}. A sound or name that no longer exists plays the built-in enter tone / nothing,
  * so a deleted upload never silences a conference's notifications.
  */
