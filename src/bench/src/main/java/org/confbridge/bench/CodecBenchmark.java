@@ -25,13 +25,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * What one 20 ms frame costs in each codec and resampler, as a stream would pay it: G.711 and G.722 encode plus
  * decode, Opus encode (complexity 0, 5 and 10, 24 kbit/s) and decode, 8 to 16 kHz and 16 to 8 kHz conversion. The
  * audio is a speech-like mix (three tones and noise) that changes every frame, so no codec sees a steady signal.
- * Scores in microseconds per frame.
+ * Scores in microseconds per frame; run with {@code -prof gc} to see what each allocates per frame (Concentus
+ * allocates tens of kilobytes per Opus frame, the rest nothing). Concentus's large methods take the JIT a while:
+ * hence the longer warm-up.
+ *
+ * <p>{@code java -jar src/bench/target/benchmarks.jar CodecBenchmark -prof gc}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CodecBenchmark {
     /** Frames of prepared audio the benchmarks cycle through (1 s). */
