@@ -66,11 +66,20 @@ public final class G722Encoder implements FrameEncoder {
         int error = saturate(sample - low.estimate());
         // magnitude as the recommendation takes it: one's complement for negatives, so that -1 falls in interval 1
         int magnitude = error >= 0 ? error : -(error + 1);
+        // the interval m (1..30) whose decision levels bracket the magnitude: the first m whose upper level
+        // (LOW_DECISION[m], scaled) exceeds it, found by bisection over the ascending levels
         int scale = low.scale();
-        int interval = 1;
-        while (interval < G722.LOW_INTERVALS && magnitude >= (G722.LOW_DECISION[interval] * scale) >> 12) {
-            interval++;
+        int lowest = 1;
+        int highest = G722.LOW_INTERVALS;
+        while (lowest < highest) {
+            int middle = (lowest + highest) >>> 1;
+            if (magnitude < (G722.LOW_DECISION[middle] * scale) >> 12) {
+                highest = middle;
+            } else {
+                lowest = middle + 1;
+            }
         }
+        int interval = lowest;
         int code = error < 0 ? G722.LOW_CODE_NEGATIVE[interval] : G722.LOW_CODE_POSITIVE[interval];
         G722.adaptLow(low, code);
         return code;

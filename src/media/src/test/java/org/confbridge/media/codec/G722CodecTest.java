@@ -65,6 +65,43 @@ class G722CodecTest {
         assertThat(peak).as("loudest decoded sample of silence").isLessThanOrEqualTo(8);
     }
 
+    /**
+     * 10 s of tones sweeping 200-700 Hz at changing levels (up to clipping), a 6.1 kHz tone and noise, encoded and
+     * decoded: the payload and the decoded PCM are bit for bit those of spandsp 0.0.6's G.722 (the implementation
+     * in Asterisk and FreeSWITCH, itself checked against the ITU-T test sequences), compared once with the Debian
+     * libspandsp2 package and kept here as CRC-32s.
+     */
+    @Test
+    void encoderAndDecoderMatchSpanDspBitForBit() {
+        Random random = new Random(5);
+        int frames = 500;
+        G722Encoder encoder = new G722Encoder();
+        G722Decoder decoder = new G722Decoder();
+        short[] pcm = new short[320];
+        byte[] payload = new byte[160];
+        short[] decoded = new short[320];
+        java.util.zip.CRC32 payloadCrc = new java.util.zip.CRC32();
+        java.util.zip.CRC32 pcmCrc = new java.util.zip.CRC32();
+        for (int f = 0; f < frames; f++) {
+            for (int i = 0; i < 320; i++) {
+                int n = f * 320 + i;
+                double t = n / 16000.0;
+                double value = (f % 7) * 3000 * StrictMath.sin(2 * Math.PI * (200 + f) * t)
+                        + 1500 * StrictMath.sin(2 * Math.PI * 6100 * t) + random.nextGaussian() * (f % 5) * 800;
+                pcm[i] = (short) Math.max(-32768, Math.min(32767, Math.round(value)));
+            }
+            encoder.encode(pcm, payload);
+            payloadCrc.update(payload);
+            decoder.decode(payload, 0, 160, decoded);
+            for (short sample : decoded) {
+                pcmCrc.update(sample & 0xFF);
+                pcmCrc.update((sample >> 8) & 0xFF);
+            }
+        }
+        assertThat(Long.toHexString(payloadCrc.getValue())).as("payload CRC-32").isEqualTo("c1aacb55");
+        assertThat(Long.toHexString(pcmCrc.getValue())).as("decoded PCM CRC-32").isEqualTo("a64fec33");
+    }
+
     @Test
     void theRecommendationsResetStateHasTheSmallestScaleFactors() {
         // G.722 section 6.2 (reset): DETL = 32 and DETH = 8, everything else zero
