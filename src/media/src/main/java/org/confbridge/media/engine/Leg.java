@@ -91,6 +91,7 @@ final class Leg implements MediaLeg {
     private final short[] silence = new short[MAX];
     private final byte[] encoded = new byte[org.confbridge.media.rtp.RtpPacket.MAX_PAYLOAD];
     private int recorderRate;
+    private PendingRecording pendingRecording;
     private LegRecorder recorder;
     private RecordingHandle recordingHandle;
     MixRoom room;
@@ -255,6 +256,10 @@ final class Leg implements MediaLeg {
                 room.updateRate();
             }
         }
+        if (pendingRecording != null) {
+            createRecorder(pendingRecording.file(), pendingRecording.options());
+            pendingRecording = null;
+        }
     }
 
     /** This leg's own rate (its codec's). */
@@ -407,11 +412,25 @@ final class Leg implements MediaLeg {
             handle.complete(new RecordingResult(file, java.time.Duration.ZERO, RecordingEnd.LEG_CLOSED, false));
             return;
         }
-        if (recorder != null) {
+        if (recorder != null || pendingRecording != null) {
             endRecording(recordingHandle, RecordingEnd.STOPPED); // one recording per leg
         }
         hashEndsRecording = options.endOnHash();
         recordingHandle = handle;
+        if (codec == null) {
+            // No SDP yet (an invitation recorded from the start): the file gets the rate of the codec it answers in.
+            pendingRecording = new PendingRecording(file, options);
+            return;
+        }
+        createRecorder(file, options);
+    }
+
+    /** A recording asked for before the leg had a codec. */
+    private record PendingRecording(Path file, RecordingOptions options) {
+    }
+
+    private void createRecorder(Path file, RecordingOptions options) {
+        RecordingHandle handle = recordingHandle;
         recorderRate = rate;
         recorder = new LegRecorder(file, options, rate, engine.config().talkEnergyThreshold(), engine.io(),
                 result -> engine.fire(() -> handle.complete(result)));
@@ -422,6 +441,10 @@ final class Leg implements MediaLeg {
     }
 
     private void endRecording(RecordingHandle handle, RecordingEnd end) {
+        if (recorder == null && pendingRecording != null && handle == recordingHandle) {
+            createRecorder(pendingRecording.file(), pendingRecording.options()); // ends empty, but as a valid file
+            pendingRecording = null;
+        }
         if (recorder == null || handle != recordingHandle) {
             return; // already ended (e.g. '#' and max length in the same tick)
         }

@@ -166,4 +166,30 @@ class WidebandMixingTest {
                     .isGreaterThan(0.8);
         }
     }
+
+    @Test
+    void aRecordingStartedBeforeTheAnswerTakesTheRateOfTheCodecAnswered() throws Exception {
+        fixture = new EngineFixture();
+        MediaLeg invited = fixture.engine.allocateLeg(); // an invitation: the leg exists before the callee answers
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("early-recording").resolve("invited.wav");
+        org.confbridge.media.Recording recording = invited.record(file,
+                org.confbridge.media.RecordingOptions.leg(false, java.time.Duration.ofMinutes(1)));
+        fixture.engine.advance(1);
+        TestPhone phone = new TestPhone(AudioCodec.G722, 0x2000);
+        invited.update(phone.media());
+        fixture.phones.add(phone);
+        fixture.legs.add(invited);
+
+        fixture.talk(20, 6000);
+        recording.stop();
+        fixture.engine.advance(1);
+        org.confbridge.media.RecordingResult result = recording.completion().toCompletableFuture()
+                .get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.end()).as("not cut off by the answer").isEqualTo(org.confbridge.media.RecordingEnd.STOPPED);
+        assertThat(result.length()).isGreaterThan(java.time.Duration.ofMillis(300));
+        try (javax.sound.sampled.AudioInputStream in = javax.sound.sampled.AudioSystem.getAudioInputStream(
+                result.file().toFile())) {
+            assertThat(in.getFormat().getSampleRate()).isEqualTo(16000f);
+        }
+    }
 }
