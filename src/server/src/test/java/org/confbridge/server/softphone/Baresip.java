@@ -154,6 +154,24 @@ final class Baresip implements AutoCloseable {
         Files.write(file, wav.array());
     }
 
+    /** A free port on loopback for baresip's SIP listener. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Three seconds of what baresip heard, ending two seconds before its end (everybody in the room by then). */
+    static AudioClip nearTheEnd(AudioClip heard) {
+        int rate = heard.sampleRate();
+        int to = heard.length() - 2 * rate;
+        int from = to - 3 * rate;
+        if (from <= 0) {
+            throw new AssertionError("decoded audio too short: " + heard.duration());
+        }
+        return new AudioClip(java.util.Arrays.copyOfRange(heard.samples(), from, to), rate);
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

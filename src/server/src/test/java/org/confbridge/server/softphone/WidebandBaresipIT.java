@@ -6,7 +6,6 @@ import static org.confbridge.server.media.ConferenceFixture.NOT_HEARD_DBFS;
 import static org.confbridge.server.media.ConferenceFixture.SEND_DBFS;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -50,8 +49,8 @@ class WidebandBaresipIT {
                     WIDE);
             Baresip.Options opus = new Baresip.Options("tls", ";mediaenc=srtp-mand;audio_codecs=opus/48000/2",
                     certificate, 48000, 2, BOB);
-            try (Baresip alice = Baresip.dial(temp.resolve("alice"), "alice", udpTarget, g722, freePort(), RUN);
-                 Baresip bob = Baresip.dial(temp.resolve("bob"), "bob", tlsTarget, opus, freePort(), RUN)) {
+            try (Baresip alice = Baresip.dial(temp.resolve("alice"), "alice", udpTarget, g722, Baresip.freePort(), RUN);
+                 Baresip bob = Baresip.dial(temp.resolve("bob"), "bob", tlsTarget, opus, Baresip.freePort(), RUN)) {
                 Call carol = fixture.dial(phone, conference, CallOptions.defaults().from("carol", null)
                         .sendingTone(CAROL, SEND_DBFS));
                 Duration hear = Duration.ofSeconds(10);
@@ -68,8 +67,8 @@ class WidebandBaresipIT {
                 bob.awaitExit(RUN.plusSeconds(15));
                 assertThat(alice.log()).contains("G722").contains("Call established");
                 assertThat(bob.log()).containsIgnoringCase("opus").contains("SRTP is Enabled");
-                AudioClip aliceHeard = window(alice.heard());
-                AudioClip bobHeard = window(bob.heard());
+                AudioClip aliceHeard = Baresip.nearTheEnd(alice.heard());
+                AudioClip bobHeard = Baresip.nearTheEnd(bob.heard());
                 assertThat(bobHeard.toneLevelDbfs(WIDE)).as("bob (Opus) hears alice's 6 kHz").isGreaterThan(HEARD_DBFS);
                 assertThat(bobHeard.toneLevelDbfs(ALICE)).as("bob hears alice").isGreaterThan(HEARD_DBFS);
                 assertThat(bobHeard.toneLevelDbfs(CAROL)).as("bob hears carol (G.711)").isGreaterThan(HEARD_DBFS);
@@ -80,21 +79,6 @@ class WidebandBaresipIT {
                 assertThat(aliceHeard.toneLevelDbfs(WIDE)).as("alice's own 6 kHz").isLessThan(NOT_HEARD_DBFS);
                 carol.hangup();
             }
-        }
-    }
-
-    /** Three seconds near the end of the call (everybody in the room by then). */
-    private static AudioClip window(AudioClip heard) {
-        int rate = heard.sampleRate();
-        int to = heard.length() - 2 * rate;
-        int from = to - 3 * rate;
-        assertThat(from).as("decoded audio long enough (%s)", heard.duration()).isPositive();
-        return new AudioClip(java.util.Arrays.copyOfRange(heard.samples(), from, to), rate);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
