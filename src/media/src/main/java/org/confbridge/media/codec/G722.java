@@ -3,7 +3,8 @@ package org.confbridge.media.codec;
 /**
  * Constants of ITU-T G.722 (09/2012), 64 kbit/s mode: the QMF filter and the quantiser, inverse-quantiser and
  * scale-factor tables, in the recommendation's fixed-point units. Shared by {@link G722Encoder} and
- * {@link G722Decoder}; the arithmetic lives in {@link G722Band} (one sub-band's adaptation) and the two codec classes.
+ * {@link G722Decoder}, with tables derived from them for speed; the ADPCM lives in {@link G722Band}, the QMF in the two
+ * codec classes (with {@link #branchPairs}).
  *
  * <p>Wire format (RFC 3551 section 4.5.2): one byte per pair of 16 kHz samples, the 2 higher-band bits on top of the
  * 6 lower-band bits. The RTP clock runs at 8000 Hz although the audio is sampled at 16000 Hz.

@@ -11,10 +11,9 @@ import static org.confbridge.media.codec.G722.saturate;
  *
  * <p>Each pair of input samples goes through the transmit QMF, which splits it into one lower-band (0-4 kHz) and
  * one higher-band (4-8 kHz) sample at 8 kHz; the lower band is coded with 6-bit ADPCM, the higher band with
- * 2-bit ADPCM. A frame is done in passes: the QMF over the whole frame (no feedback, so its loops run over
- * plain arrays and the JIT vectorises them), then each band's ADPCM ({@link G722Band}), one sample after the other
- * since each depends on the last. The state (QMF history, both bands' predictors) belongs to one outgoing stream. Allocation-free;
- * not thread-safe.
+ * 2-bit ADPCM. A frame is done in passes: the QMF over the whole frame (it has no feedback), then each band's
+ * ADPCM ({@link G722Band}), one sample after the other since each depends on the last. The state (QMF history, both
+ * bands' predictors) belongs to one outgoing stream. Allocation-free; not thread-safe.
  */
 public final class G722Encoder implements FrameEncoder {
     /** The recommendation's transmit QMF takes 14-bit samples; ours are 16-bit, hence 2 more bits of shift. */
