@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one 20 ms frame costs in each codec and resampler, as a stream would pay it: G.711 and G.722 encode plus
- * decode, Opus encode (complexity 0, 5 and 10, 24 kbit/s) and decode, 8 to 16 kHz and 16 to 8 kHz conversion. The
+ * decode (and G.722 each way alone), Opus encode (complexity 0, 5 and 10, 24 kbit/s) and decode, 8 to 16 kHz and 16 to 8 kHz conversion. The
  * audio is a speech-like mix (three tones and noise) that changes every frame, so no codec sees a steady signal.
  * Scores in microseconds per frame; run with {@code -prof gc} to see what each allocates per frame (Concentus
  * allocates tens of kilobytes per Opus frame, the rest nothing). Concentus's large methods take the JIT a while:
@@ -44,6 +44,7 @@ public class CodecBenchmark {
     private final short[][] wide = new short[FRAMES][320];
     private final short[][] narrow = new short[FRAMES][160];
     private final byte[][] opusPackets = new byte[FRAMES][];
+    private final byte[][] g722Payloads = new byte[FRAMES][];
     private int next;
 
     private final G711FrameCodec g711 = G711FrameCodec.of(AudioCodec.PCMU);
@@ -75,6 +76,11 @@ public class CodecBenchmark {
                 narrow[f][i] = wide[f][2 * i];
             }
         }
+        G722Encoder g722 = new G722Encoder();
+        for (int f = 0; f < FRAMES; f++) {
+            g722Payloads[f] = new byte[160];
+            g722.encode(wide[f], g722Payloads[f]);
+        }
         OpusFrameEncoder encoder = new OpusFrameEncoder();
         for (int f = 0; f < FRAMES; f++) {
             int length = encoder.encode(wide[f], payload);
@@ -100,6 +106,18 @@ public class CodecBenchmark {
         int f = frame();
         int length = g722Encoder.encode(wide[f], payload);
         g722Decoder.decode(payload, 0, length, pcm);
+        return pcm[7];
+    }
+
+    @Benchmark
+    public int g722Encode() {
+        return g722Encoder.encode(wide[frame()], payload);
+    }
+
+    @Benchmark
+    public short g722Decode() {
+        byte[] packet = g722Payloads[frame()];
+        g722Decoder.decode(packet, 0, packet.length, pcm);
         return pcm[7];
     }
 

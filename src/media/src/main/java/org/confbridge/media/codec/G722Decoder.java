@@ -1,9 +1,9 @@
 package org.confbridge.media.codec;
 
-import static org.confbridge.media.codec.G722.QMF_BRANCH;
+import static org.confbridge.media.codec.G722.FRAME_BYTES;
 import static org.confbridge.media.codec.G722.QMF_EVEN;
+import static org.confbridge.media.codec.G722.QMF_HISTORY;
 import static org.confbridge.media.codec.G722.QMF_ODD;
-import static org.confbridge.media.codec.G722.limit15;
 
 /**
  * G.722 decoder at 64 kbit/s (ITU-T G.722 mode 1): each payload byte gives two samples of 16 kHz PCM, so a
@@ -25,16 +25,25 @@ public final class G722Decoder implements FrameDecoder {
     /** Concealed frames in a row after which only silence is played. */
     private static final int CONCEALED_FRAMES_MAX = 4;
 
-    private final G722Band low = new G722Band(G722.LOW_LOG_SCALE_MAX, G722.LOW_SCALE_SHIFT);
-    private final G722Band high = new G722Band(G722.HIGH_LOG_SCALE_MAX, G722.HIGH_SCALE_SHIFT);
+    private final G722Band low = G722Band.lower();
+    private final G722Band high = G722Band.higher();
+    /** A block's codes split by band, then the bands' reconstructed signals. */
+    private final int[] lowCodes = new int[FRAME_BYTES];
+    private final int[] highCodes = new int[FRAME_BYTES];
+    private final int[] lowSignal = new int[FRAME_BYTES];
+    private final int[] highSignal = new int[FRAME_BYTES];
 
     /**
-     * Receive QMF history, newest first from {@code position}: the difference of the bands feeds the even
-     * branch (first output sample of a pair), their sum the odd branch. Stored twice, as in the encoder.
+     * Receive QMF input in time order, the 11 pairs before the current block then the block's (up to 160): the
+     * difference of the bands feeds the even branch (first output sample of a pair), their sum the odd branch.
      */
-    private final int[] differenceHistory = new int[2 * QMF_BRANCH];
-    private final int[] sumHistory = new int[2 * QMF_BRANCH];
-    private int position;
+    private final int[] differenceInput = new int[QMF_HISTORY + FRAME_BYTES];
+    private final int[] sumInput = new int[QMF_HISTORY + FRAME_BYTES];
+    /** The branches' input in pairs ({@link G722#packPairs}) and their outputs in pairs, over a block. */
+    private final long[] differencePacked = new long[QMF_HISTORY + FRAME_BYTES];
+    private final long[] sumPacked = new long[QMF_HISTORY + FRAME_BYTES];
+    private final long[] firstOutput = new long[FRAME_BYTES / 2];
+    private final long[] secondOutput = new long[FRAME_BYTES / 2];
 
     /** The last 20 ms of output (a ring ending at {@code lastEnd}), the material of concealment. */
     private final short[] last = new short[G722.FRAME_SAMPLES];
@@ -55,8 +64,12 @@ public final class G722Decoder implements FrameDecoder {
         if (length < 0 || 2L * length > pcm.length) {
             return -1;
         }
-        for (int i = 0; i < length; i++) {
-            decodeByte(payload[offset + i] & 0xFF, pcm, 2 * i);
+        // in blocks of at most 20 ms: first the ADPCM of the block, one byte after the other since each depends
+        // on the last, then the receive QMF over it (no feedback, so its loops run over plain arrays)
+        for (int done = 0; done < length; done += FRAME_BYTES) {
+            int block = Math.min(FRAME_BYTES, length - done);
+            reconstruct(payload, offset + done, block);
+            synthesise(pcm, 2 * done, block);
         }
         int samples = 2 * length;
         remember(pcm, samples);
@@ -64,31 +77,61 @@ public final class G722Decoder implements FrameDecoder {
         return samples;
     }
 
-    private void decodeByte(int code, short[] pcm, int at) {
-        int lowCode = code & 0x3F;
-        int highCode = code >> 6;
-
-        // lower band: the full 6-bit reconstruction is heard; the predictor adapts on the 4-bit one
-        int lowSample = limit15(low.estimate() + ((low.scale() * G722.LOW_LEVEL6[lowCode]) >> 15));
-        G722.adaptLow(low, lowCode);
-        int highEstimate = high.estimate();
-        int highSample = limit15(highEstimate + G722.adaptHigh(high, highCode));
-
-        position = position == 0 ? QMF_BRANCH - 1 : position - 1;
-        int difference = lowSample - highSample;
-        int sum = lowSample + highSample;
-        differenceHistory[position] = difference;
-        differenceHistory[position + QMF_BRANCH] = difference;
-        sumHistory[position] = sum;
-        sumHistory[position + QMF_BRANCH] = sum;
-        int first = 0;
-        int second = 0;
-        for (int i = 0; i < QMF_BRANCH; i++) {
-            first += QMF_EVEN[i] * differenceHistory[position + i];
-            second += QMF_ODD[i] * sumHistory[position + i];
+    /**
+     * The ADPCM of each band over {@code count} bytes (one band after the other: the two are independent, and each
+     * alone keeps its state in registers), then the QMF's input: the difference and the sum of the bands.
+     */
+    private void reconstruct(byte[] payload, int from, int count) {
+        int[] lowCode = lowCodes;
+        int[] highCode = highCodes;
+        for (int n = 0; n < count; n++) {
+            int code = payload[from + n] & 0xFF;
+            lowCode[n] = code & 0x3F;
+            highCode[n] = code >> 6;
         }
-        pcm[at] = AudioFrames.clip(first >> QMF_SHIFT);
-        pcm[at + 1] = AudioFrames.clip(second >> QMF_SHIFT);
+        low.decode(lowCode, lowSignal, count);
+        high.decode(highCode, highSignal, count);
+        int[] lowOut = lowSignal;
+        int[] highOut = highSignal;
+        int[] difference = differenceInput;
+        int[] sum = sumInput;
+        for (int n = 0; n < count; n++) {
+            difference[QMF_HISTORY + n] = lowOut[n] - highOut[n];
+            sum[QMF_HISTORY + n] = lowOut[n] + highOut[n];
+        }
+    }
+
+    /**
+     * The receive QMF over {@code count} pairs, two output samples each from {@code pcm[at]}: the even branch
+     * (QMF_EVEN) on the band difference gives the first, the odd branch (QMF_ODD) on the sum the second; each
+     * branch two pairs at a time ({@link G722#branchPairs}; for an odd count the last is computed and dropped).
+     */
+    private void synthesise(short[] pcm, int at, int count) {
+        int[] difference = differenceInput;
+        int[] sum = sumInput;
+        int pairs = (count + 1) / 2;
+        int packedCount = 2 * pairs + QMF_HISTORY - 1;
+        G722.packPairs(difference, differencePacked, packedCount);
+        G722.packPairs(sum, sumPacked, packedCount);
+        G722.branchPairs(differencePacked, QMF_EVEN, firstOutput, pairs);
+        G722.branchPairs(sumPacked, QMF_ODD, secondOutput, pairs);
+        long[] first = firstOutput;
+        long[] second = secondOutput;
+        int whole = count / 2;
+        for (int m = 0; m < whole; m++) {
+            int out = at + 4 * m;
+            pcm[out] = AudioFrames.clip(G722.low(first[m]) >> QMF_SHIFT);
+            pcm[out + 1] = AudioFrames.clip(G722.low(second[m]) >> QMF_SHIFT);
+            pcm[out + 2] = AudioFrames.clip(G722.high(first[m]) >> QMF_SHIFT);
+            pcm[out + 3] = AudioFrames.clip(G722.high(second[m]) >> QMF_SHIFT);
+        }
+        if (whole < pairs) {
+            int out = at + 4 * whole;
+            pcm[out] = AudioFrames.clip(G722.low(first[whole]) >> QMF_SHIFT);
+            pcm[out + 1] = AudioFrames.clip(G722.low(second[whole]) >> QMF_SHIFT);
+        }
+        System.arraycopy(difference, count, difference, 0, QMF_HISTORY);
+        System.arraycopy(sum, count, sum, 0, QMF_HISTORY);
     }
 
     private void remember(short[] pcm, int samples) {

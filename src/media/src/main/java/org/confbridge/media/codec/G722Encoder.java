@@ -1,7 +1,8 @@
 package org.confbridge.media.codec;
 
-import static org.confbridge.media.codec.G722.QMF_BRANCH;
+import static org.confbridge.media.codec.G722.FRAME_BYTES;
 import static org.confbridge.media.codec.G722.QMF_EVEN;
+import static org.confbridge.media.codec.G722.QMF_HISTORY;
 import static org.confbridge.media.codec.G722.QMF_ODD;
 import static org.confbridge.media.codec.G722.saturate;
 
@@ -10,24 +11,33 @@ import static org.confbridge.media.codec.G722.saturate;
  *
  * <p>Each pair of input samples goes through the transmit QMF, which splits it into one lower-band (0-4 kHz) and
  * one higher-band (4-8 kHz) sample at 8 kHz; the lower band is coded with 6-bit ADPCM, the higher band with
- * 2-bit ADPCM. The state (QMF history, both bands' predictors) belongs to one outgoing stream. Allocation-free;
- * not thread-safe.
+ * 2-bit ADPCM. A frame is done in passes: the QMF over the whole frame (it has no feedback), then each band's
+ * ADPCM ({@link G722Band}), one sample after the other since each depends on the last. The state (QMF history, both
+ * bands' predictors) belongs to one outgoing stream. Allocation-free; not thread-safe.
  */
 public final class G722Encoder implements FrameEncoder {
     /** The recommendation's transmit QMF takes 14-bit samples; ours are 16-bit, hence 2 more bits of shift. */
     private static final int QMF_SHIFT = 14;
 
-    private final G722Band low = new G722Band(G722.LOW_LOG_SCALE_MAX, G722.LOW_SCALE_SHIFT);
-    private final G722Band high = new G722Band(G722.HIGH_LOG_SCALE_MAX, G722.HIGH_SCALE_SHIFT);
+    private final G722Band low = G722Band.lower();
+    private final G722Band high = G722Band.higher();
 
     /**
-     * Input history for the two QMF branches, newest first from {@code position}: the even branch sees the second
-     * sample of each pair, the odd branch the first. Each sample is stored twice, {@code QMF_BRANCH} apart, so
-     * that the 12 newest always sit contiguously whatever the ring position.
+     * Input of the two QMF branches in time order: the 11 pairs before this frame, then the frame's 160. The even
+     * branch sees the second sample of each pair, the odd branch the first.
      */
-    private final int[] evenHistory = new int[2 * QMF_BRANCH];
-    private final int[] oddHistory = new int[2 * QMF_BRANCH];
-    private int position;
+    private final int[] evenInput = new int[QMF_HISTORY + FRAME_BYTES];
+    private final int[] oddInput = new int[QMF_HISTORY + FRAME_BYTES];
+    /** The branches' input in pairs ({@link G722#packPairs}), their outputs in pairs, the sub-band signals. */
+    private final long[] evenPacked = new long[QMF_HISTORY + FRAME_BYTES];
+    private final long[] oddPacked = new long[QMF_HISTORY + FRAME_BYTES];
+    private final long[] evenOutput = new long[FRAME_BYTES / 2];
+    private final long[] oddOutput = new long[FRAME_BYTES / 2];
+    private final int[] lowBand = new int[FRAME_BYTES];
+    private final int[] highBand = new int[FRAME_BYTES];
+    /** The bands' codes over the frame. */
+    private final int[] lowCodes = new int[FRAME_BYTES];
+    private final int[] highCodes = new int[FRAME_BYTES];
 
     @Override
     public int pcmRate() {
@@ -37,67 +47,57 @@ public final class G722Encoder implements FrameEncoder {
     /** Encodes 320 samples from {@code pcm[0]} into 160 bytes from {@code out[0]}; returns 160. */
     @Override
     public int encode(short[] pcm, byte[] out) {
-        for (int i = 0; i < G722.FRAME_BYTES; i++) {
-            out[i] = encodePair(pcm[2 * i], pcm[2 * i + 1]);
-        }
-        return G722.FRAME_BYTES;
+        analyse(pcm);
+        quantise(out);
+        return FRAME_BYTES;
     }
 
-    private byte encodePair(int first, int second) {
-        position = position == 0 ? QMF_BRANCH - 1 : position - 1;
-        oddHistory[position] = first;
-        oddHistory[position + QMF_BRANCH] = first;
-        evenHistory[position] = second;
-        evenHistory[position + QMF_BRANCH] = second;
-        int even = 0;
-        int odd = 0;
-        for (int i = 0; i < QMF_BRANCH; i++) {
-            even += QMF_EVEN[i] * evenHistory[position + i];
-            odd += QMF_ODD[i] * oddHistory[position + i];
+    /**
+     * The transmit QMF over the frame: each branch is a 12-tap filter at 8 kHz, two outputs at a time
+     * ({@link G722#branchPairs}). The sum and the difference of the branches are the low-pass and the (spectrally
+     * mirrored) high-pass sub-band signals.
+     */
+    private void analyse(short[] pcm) {
+        int[] even = evenInput;
+        int[] odd = oddInput;
+        for (int n = 0; n < FRAME_BYTES; n++) {
+            odd[QMF_HISTORY + n] = pcm[2 * n];
+            even[QMF_HISTORY + n] = pcm[2 * n + 1];
         }
-        // sum and difference of the branches: the low-pass and the (spectrally mirrored) high-pass sub-band
-        int lowCode = encodeLow(saturate((even + odd) >> QMF_SHIFT));
-        int highCode = encodeHigh(saturate((even - odd) >> QMF_SHIFT));
-        return (byte) ((highCode << 6) | lowCode);
+        int packedCount = FRAME_BYTES + QMF_HISTORY - 1;
+        G722.packPairs(even, evenPacked, packedCount);
+        G722.packPairs(odd, oddPacked, packedCount);
+        int pairs = FRAME_BYTES / 2;
+        G722.branchPairs(evenPacked, QMF_EVEN, evenOutput, pairs);
+        G722.branchPairs(oddPacked, QMF_ODD, oddOutput, pairs);
+        int[] lowOut = lowBand;
+        int[] highOut = highBand;
+        long[] evenPairs = evenOutput;
+        long[] oddPairs = oddOutput;
+        for (int m = 0; m < pairs; m++) {
+            long sum = evenPairs[m] + oddPairs[m];
+            long difference = evenPairs[m] - oddPairs[m];
+            lowOut[2 * m] = saturate(G722.low(sum) >> QMF_SHIFT);
+            lowOut[2 * m + 1] = saturate(G722.high(sum) >> QMF_SHIFT);
+            highOut[2 * m] = saturate(G722.low(difference) >> QMF_SHIFT);
+            highOut[2 * m + 1] = saturate(G722.high(difference) >> QMF_SHIFT);
+        }
+        System.arraycopy(even, FRAME_BYTES, even, 0, QMF_HISTORY);
+        System.arraycopy(odd, FRAME_BYTES, odd, 0, QMF_HISTORY);
     }
 
-    /** Lower band: 6-bit quantisation of the prediction error (block 1L), then the shared adaptation. */
-    private int encodeLow(int sample) {
-        int error = saturate(sample - low.estimate());
-        // magnitude as the recommendation takes it: one's complement for negatives, so that -1 falls in interval 1
-        int magnitude = error >= 0 ? error : -(error + 1);
-        // the interval m (1..30) whose decision levels bracket the magnitude: the first m whose upper level
-        // (LOW_DECISION[m], scaled) exceeds it, found by bisection over the ascending levels
-        int scale = low.scale();
-        int lowest = 1;
-        int highest = G722.LOW_INTERVALS;
-        while (lowest < highest) {
-            int middle = (lowest + highest) >>> 1;
-            if (magnitude < (G722.LOW_DECISION[middle] * scale) >> 12) {
-                highest = middle;
-            } else {
-                lowest = middle + 1;
-            }
+    /**
+     * The ADPCM of each band over the frame (one band after the other: the two are independent, and each alone
+     * keeps its state in registers), then the codes packed, the higher band's 2 bits on top of the lower band's 6.
+     */
+    private void quantise(byte[] out) {
+        low.encode(lowBand, lowCodes, FRAME_BYTES);
+        high.encode(highBand, highCodes, FRAME_BYTES);
+        int[] lowCode = lowCodes;
+        int[] highCode = highCodes;
+        for (int n = 0; n < FRAME_BYTES; n++) {
+            out[n] = (byte) ((highCode[n] << 6) | lowCode[n]);
         }
-        int interval = lowest;
-        int code = error < 0 ? G722.LOW_CODE_NEGATIVE[interval] : G722.LOW_CODE_POSITIVE[interval];
-        G722.adaptLow(low, code);
-        return code;
-    }
-
-    /** Higher band: 2-bit quantisation of the prediction error (block 1H), then the shared adaptation. */
-    private int encodeHigh(int sample) {
-        int error = saturate(sample - high.estimate());
-        int magnitude = error >= 0 ? error : -(error + 1);
-        boolean large = magnitude >= (G722.HIGH_DECISION * high.scale()) >> 12;
-        int code;
-        if (error < 0) {
-            code = large ? G722.HIGH_NEGATIVE_LARGE : G722.HIGH_NEGATIVE_SMALL;
-        } else {
-            code = large ? G722.HIGH_POSITIVE_LARGE : G722.HIGH_POSITIVE_SMALL;
-        }
-        G722.adaptHigh(high, code);
-        return code;
     }
 
     G722Band lowBand() {
