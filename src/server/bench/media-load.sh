@@ -17,6 +17,10 @@
 #   SERVER_JAVA_OPTS (extra server JVM options),
 #   SERVER_JAR (default src/server/target/confbridge-server.jar: point it at another build to compare),
 #   KEEP=1 keeps the work directory (server log) of each run.
+#   JOIN_WARMUP (default 0): that many callers join (and hang up) once before the measured run, on the same server:
+#   the join figures are then those of a server whose join path is compiled (one that has served calls for a
+#   while) rather than of one just started, where the JIT compilers, class loading and interpreted code dominate
+#   the first thousands of joins. The idle RSS of a fresh server is that pass's "idle server" line.
 # Events benchmark (issue 12: events must add no measurable CPU to the mixing tick): EVENTS=1 attaches a live
 #   event stream client and a webhook receiver (in the generator process, answering 200) before the calls;
 #   TALK_SPURT_MS=1000 makes the talkers alternate 1 s on / 1 s off so talking events flow. Compare
@@ -29,7 +33,7 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 JAR=$(cd "$(dirname "${SERVER_JAR:-$HERE/../target/confbridge-server.jar}")" && pwd)/$(basename "${SERVER_JAR:-confbridge-server.jar}")
 BENCH_JAR=${BENCH_JAR:-$ROOT/src/bench/target/benchmarks.jar}
 HEAP=${HEAP:-256m}
-SERVER_JVM=${SERVER_JVM-"-XX:+UseSerialGC -Xms16m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
+SERVER_JVM=${SERVER_JVM-"-XX:+UseSerialGC -Xms16m -Xmn8m -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"}
 [ -f "$JAR" ] || { echo "build the server first: mvn -B -q -pl src/server -am package -DskipTests" >&2; exit 1; }
 [ -f "$BENCH_JAR" ] || { echo "build the generator first: mvn -B -q -Pbench -pl src/bench -am package -DskipTests" >&2; exit 1; }
 
@@ -58,6 +62,13 @@ run_one() {
   grep -o "confbridge ready in [0-9]* ms" "$work/server.log"
   sleep 2 # let start-up settle before the idle RSS is read
   local status=0
+  if [ "${JOIN_WARMUP:-0}" -gt 0 ]; then
+    echo "-- warm-up: $JOIN_WARMUP callers join and hang up (not measured)"
+    SERVER_PID=$pid SIP_PORT=$sip HTTP_PORT=$http CLIENT_ID=$id CLIENT_SECRET=$secret PARTICIPANTS=$JOIN_WARMUP \
+      WARMUP_SECONDS=0 MEASURE_SECONDS=1 java -Xmx512m -XX:+UseSerialGC -cp "$BENCH_JAR" \
+      org.confbridge.bench.load.SipMediaLoad | grep -E "idle server|^joined" | sed 's/^/   warm-up: /' || status=$?
+    sleep 3
+  fi
   SERVER_PID=$pid SIP_PORT=$sip HTTP_PORT=$http CLIENT_ID=$id CLIENT_SECRET=$secret PARTICIPANTS=$participants \
     java -Xmx512m -XX:+UseSerialGC -cp "$BENCH_JAR" org.confbridge.bench.load.SipMediaLoad || status=$?
   kill $pid; wait $pid 2>/dev/null || true

@@ -3,6 +3,7 @@ package org.confbridge.app;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import javax.ejb.EJB;
 import javax.ejb.Stateless;
 import javax.interceptor.Interceptors;
 import javax.persistence.EntityManager;
@@ -16,6 +17,9 @@ public class ClientService {
 
     @PersistenceContext(unitName = "confbridge")
     private EntityManager em;
+
+    @EJB
+    private ConferenceDirectory directory;
 
     public ClientView get(ApiCaller caller, long clientId) {
         if (!caller.administrator()) {
@@ -49,6 +53,7 @@ public class ClientService {
             throw new ResourceConflictException("sip_domain " + domain + " already belongs to another client");
         }
         ClientEntity client = new ClientEntity(name, domain, false, Instant.now());
+        directory.changedOnCompletion(); // calls to its domain now reach its extensions
         em.persist(client);
         em.flush();
         return view(client);
@@ -57,6 +62,7 @@ public class ClientService {
     /** Creates the default client: for the first-start bootstrap only. */
     public ClientEntity createDefault() {
         ClientEntity client = new ClientEntity("default", null, true, Instant.now());
+        directory.changedOnCompletion();
         em.persist(client);
         em.flush();
         return client;

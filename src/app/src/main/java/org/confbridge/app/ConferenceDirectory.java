@@ -1,34 +1,52 @@
 package org.confbridge.app;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import javax.ejb.Stateless;
+import java.util.function.BooleanSupplier;
+import javax.annotation.PostConstruct;
+import javax.annotation.Resource;
+import javax.ejb.ConcurrencyManagement;
+import javax.ejb.ConcurrencyManagementType;
+import javax.ejb.EJB;
+import javax.ejb.LocalBean;
+import javax.ejb.Singleton;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import javax.interceptor.Interceptors;
-import javax.persistence.EntityManager;
-import javax.persistence.PersistenceContext;
-import org.confbridge.domain.settings.ConferenceSettings;
-import org.confbridge.infrastructure.persistence.ClientEntity;
-import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
-import org.confbridge.infrastructure.persistence.ExtensionEntity;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Finds the conference a SIP INVITE is meant for.
+ * Finds the conference a SIP INVITE is meant for: the extension the Request-URI's number names, of the client
+ * whose {@code sip_domain} equals its host (case-insensitive), otherwise of the default client.
  *
- * <p>Tenant rule: the client whose {@code sip_domain} equals the Request-URI host (case-insensitive),
- * otherwise the default client (the one the first-start administrator application belongs to).
+ * <p>Answers from a {@link ConferenceDirectoryCache} when it read the same host, and the same client's number,
+ * less than a second ago and nothing was written since on this node (the services that write clients,
+ * extensions and conference properties call {@link #changed()} after their commit); otherwise reads the
+ * database ({@link ConferenceDirectoryStore}). While the database is known to be down, nothing is answered from the
+ * cache: the read fails at once and the SIP side answers 503, as without the cache. A singleton without a
+ * container lock: the cache is thread-safe.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
-@Interceptors(DataStoreInterceptor.class) // database down: fails at once (the SIP side answers 503)
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@LocalBean
 public class ConferenceDirectory {
 
-    static final String TYPE_CONFERENCE = "conference";
+    @EJB
+    private ConferenceDirectoryStore store;
 
-    @PersistenceContext(unitName = "confbridge")
-    private EntityManager em;
+    @EJB
+    private DataStoreGuard guard;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    private final ConferenceDirectoryCache cache = new ConferenceDirectoryCache();
+    private BooleanSupplier databaseDown;
+
+    @PostConstruct
+    void start() {
+        databaseDown = guard.databaseDownCheck();
+    }
 
     /**
      * @param requestHost host part of the Request-URI (no port), may be null
@@ -39,38 +57,49 @@ public class ConferenceDirectory {
         if (number == null || number.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ClientEntity> client = clientFor(requestHost);
+        boolean cached = !databaseDown.getAsBoolean();
+        long stamp = cache.readStamp();
+        Optional<Long> client = cached ? cache.client(requestHost, System.nanoTime()) : null;
+        if (client == null) {
+            client = store.clientFor(requestHost);
+            cache.offerClient(requestHost, client, stamp, System.nanoTime());
+        }
         if (client.isEmpty()) {
             return Optional.empty();
         }
-        List<ExtensionEntity> found = em.createNamedQuery(ExtensionEntity.BY_CLIENT_AND_NAME, ExtensionEntity.class)
-                .setParameter("clientId", client.get().getId())
-                .setParameter("name", number)
-                .getResultList();
-        return found.stream()
-                .filter(e -> TYPE_CONFERENCE.equals(e.getType()))
-                .findFirst()
-                .map(this::toConference);
-    }
-
-    private Optional<ClientEntity> clientFor(String requestHost) {
-        if (requestHost != null && !requestHost.isEmpty()) {
-            List<ClientEntity> byDomain = em.createNamedQuery(ClientEntity.BY_SIP_DOMAIN, ClientEntity.class)
-                    .setParameter("domain", requestHost.toLowerCase(Locale.ROOT))
-                    .getResultList();
-            if (!byDomain.isEmpty()) {
-                return Optional.of(byDomain.get(0));
-            }
+        long clientId = client.get();
+        Optional<ConferenceExtension> conference = cached ? cache.conference(clientId, number, System.nanoTime()) : null;
+        if (conference == null) {
+            conference = store.conference(clientId, number);
+            cache.offerConference(clientId, number, conference, stamp, System.nanoTime());
         }
-        return em.createNamedQuery(ClientEntity.DEFAULT_CLIENT, ClientEntity.class)
-                .setMaxResults(1)
-                .getResultList().stream().findFirst();
+        return conference;
     }
 
-    private ConferenceExtension toConference(ExtensionEntity extension) {
-        ConferencePropertiesEntity properties = em.find(ConferencePropertiesEntity.class, extension.getId());
-        ConferenceSettings settings = properties == null ? ConferenceSettings.DEFAULTS : properties.toSettings();
-        return new ConferenceExtension(extension.getId(), extension.getClientId(), extension.getName(),
-                extension.getLabel(), settings);
+    /** A client, an extension or conference properties changed (call after the commit, or after a failure). */
+    public void changed() {
+        cache.invalidateAll();
+    }
+
+    /**
+     * The same, from inside the transaction that writes the change: the cache forgets once it has committed (or
+     * rolled back), so that no caller is answered from what was read before the change became visible.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void changedOnCompletion() {
+        if (transactions.getTransactionKey() == null) {
+            changed();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.invalidateAll();
+            }
+        });
     }
 }

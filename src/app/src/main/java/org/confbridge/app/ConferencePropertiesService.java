@@ -35,6 +35,9 @@ public class ConferencePropertiesService {
     @EJB
     private LiveConferenceQuery live;
 
+    @EJB
+    private ConferenceDirectory directory;
+
     private final ConferencePropertiesCache cache = new ConferencePropertiesCache();
     private final WriteCombiner<Conference, ConferenceSettingsPatch, ConferencePropertiesStore.Outcome> writes =
             new WriteCombiner<>();
@@ -92,6 +95,7 @@ public class ConferencePropertiesService {
                     outcomes = store.applyAll(caller, clientId, extensionId, patches, maxMembersCeiling);
                 } finally {
                     cache.invalidate(extensionId); // committed (or failed, perhaps at the commit): read it again
+                    directory.changed(); // the next caller gets the new PIN, limits, sounds
                 }
                 live.settingsChanged(extensionId, () -> store.load(caller, clientId, extensionId));
                 return outcomes;

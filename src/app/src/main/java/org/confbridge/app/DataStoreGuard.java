@@ -178,6 +178,14 @@ public class DataStoreGuard {
                 settings.diskMinFreeBytes(), reason);
     }
 
+    /**
+     * Whether the database is known to be down right now (the circuit is open), as a plain check that costs no
+     * container call: for the SIP side's cached lookups, which must refuse new calls like the database reads do.
+     */
+    public java.util.function.BooleanSupplier databaseDownCheck() {
+        return () -> circuitOpen;
+    }
+
     /** Database circuit state for the health check: null when closed, else the last error. */
     public String databaseProblem() {
         return circuitOpen ? databaseError : null;

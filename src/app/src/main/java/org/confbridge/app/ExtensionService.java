@@ -39,6 +39,9 @@ public class ExtensionService {
     @EJB
     private ConferencePropertiesService properties;
 
+    @EJB
+    private ConferenceDirectory directory;
+
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
@@ -59,6 +62,7 @@ public class ExtensionService {
         PlainText.require("label", label);
         requireUniqueName(clientId, name, null);
         ExtensionEntity entity = new ExtensionEntity(clientId, name, type, label, Instant.now());
+        directory.changedOnCompletion(); // the number may have been dialled (and found unknown) just before
         em.persist(entity);
         flushUnique(name);
         if (CONFERENCE.equals(type)) {
@@ -73,6 +77,7 @@ public class ExtensionService {
                                 String label) {
         PlainText.require("label", label);
         ExtensionEntity entity = find(caller, clientId, extensionId);
+        directory.changedOnCompletion();
         if (name != null && !name.equals(entity.getName())) {
             requireUniqueName(clientId, name, extensionId);
             entity.setName(name);
@@ -100,6 +105,7 @@ public class ExtensionService {
     @WritesData
     public void delete(ApiCaller caller, long clientId, long extensionId) {
         ExtensionEntity entity = find(caller, clientId, extensionId);
+        directory.changedOnCompletion();
         if (CONFERENCE.equals(entity.getType())) {
             requireNotLive(extensionId, "deleted");
             forgetPropertiesOnCommit(extensionId);

@@ -2,6 +2,7 @@ package org.confbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Optional;
 import javax.ejb.EJB;
 import org.confbridge.domain.settings.ConferenceSettings;
@@ -11,7 +12,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The lookup the SIP INVITE uses, against H2 migrated by Flyway, inside OpenEJB. */
+/** The lookup the SIP INVITE uses, against H2 migrated by Flyway, inside OpenEJB (its cache included). */
 @ExtendWith(ArquillianExtension.class)
 class ConferenceDirectoryTest {
 
@@ -25,6 +26,18 @@ class ConferenceDirectoryTest {
 
     @EJB
     private TestData data;
+
+    @EJB
+    private TokenService tokens;
+
+    @EJB
+    private ClientService clients;
+
+    @EJB
+    private ExtensionService extensions;
+
+    @EJB
+    private ConferencePropertiesService properties;
 
     @Test
     void findsConferenceOfClientOwningTheSipDomainWithItsSettings() {
@@ -74,5 +87,31 @@ class ConferenceDirectoryTest {
 
         assertThat(directory.findConference("bare.example", "7400")).get()
                 .extracting(ConferenceExtension::settings).isEqualTo(ConferenceSettings.DEFAULTS);
+    }
+
+    @Test
+    void changesMadeThroughTheServicesReachTheNextLookupAtOnce() {
+        ApiCaller admin = tokens.authenticate(tokens.issue("test-admin", "test-admin-secret").accessToken())
+                .orElseThrow();
+        // An unknown number and an unknown domain: remembered as such by the cache...
+        assertThat(directory.findConference("fresh.example", "7500")).isEmpty();
+        ClientView client = clients.create(admin, "fresh", "fresh.example");
+        ApiCaller tenant = new ApiCaller(admin.applicationId(), client.id(), false);
+        ExtensionView created = extensions.create(tenant, client.id(), "7500", "conference", null);
+
+        // ...but the new client and extension are found by the very next call,
+        assertThat(directory.findConference("fresh.example", "7500")).get()
+                .extracting(ConferenceExtension::extensionId).isEqualTo(created.id());
+        // with properties changed a moment ago,
+        properties.update(tenant, client.id(), created.id(), ConferenceSettingsPatch.of(Map.of("pin", "4321")));
+        assertThat(directory.findConference("fresh.example", "7500")).get()
+                .extracting(c -> c.settings().pin()).isEqualTo("4321");
+        // under a new number,
+        extensions.update(tenant, client.id(), created.id(), "7501", null, null);
+        assertThat(directory.findConference("fresh.example", "7500")).isEmpty();
+        assertThat(directory.findConference("fresh.example", "7501")).isPresent();
+        // and not any more once deleted.
+        extensions.delete(tenant, client.id(), created.id());
+        assertThat(directory.findConference("fresh.example", "7501")).isEmpty();
     }
 }

@@ -140,6 +140,7 @@ public final class ConfbridgeServer implements AutoCloseable {
             server.close();
             throw new ConfigurationException(String.join("; ", problems));
         }
+        StartupMemory.release();
         log.info(() -> "confbridge ready in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms: SIP "
                 + server.listeningPoints() + ", HTTP http://" + settings.bindAddress() + ":" + settings.httpPort()
                 + "/api/ver1.0/health, data " + dataDir);

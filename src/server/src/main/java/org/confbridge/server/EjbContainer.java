@@ -51,6 +51,8 @@ final class EjbContainer implements AutoCloseable {
             properties.put(key, fromFile.getProperty(key));
         }
         properties.put(EJBContainer.APP_NAME, APP_NAME);
+        // The check OpenEJB makes on every EJB call answers without a shared lock (see the class).
+        properties.put("openejb.permission-collection.class", ConcurrentPermissionCollection.class.getName());
         properties.put(EJBContainer.MODULES, new File[] {ejbModule});
         properties.put(DATASOURCE, "new://Resource?type=DataSource");
         properties.put(DATASOURCE + ".JdbcUrl", settings.databaseUrl());

@@ -37,7 +37,8 @@ class LogHygieneIT {
         RunningServer server = RunningServer.start(RunningServer.env("CONF_LOG_MAX_BYTES", "65536",
                 "CONF_LOG_MAX_FILES", "2"));
         try {
-            // Parsed far enough to fail on RSeq: the stack used to log its whole 64 KB receive buffer in decimal.
+            // Parsed far enough to fail on RSeq: the stack used to log its whole receive buffer (MAX_MESSAGE_SIZE, 16 KB)
+            // in decimal.
             byte[] bad = ("INVITE sip:1000@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK1\r\n"
                     + "From: <sip:a@b>;tag=1\r\nTo: <sip:1000@127.0.0.1>\r\nCall-ID: flood\r\nCSeq: 1 INVITE\r\n"
                     + "RSeq: -1\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -49,7 +50,7 @@ class LogHygieneIT {
             awaitLog(server, "more messages from gov.nist.javax.sip not logged", Duration.ofSeconds(30));
 
             String log = server.fileLog();
-            assertThat(log).contains("Error while processing incoming UDP packet[65536 bytes not logged]")
+            assertThat(log).contains("Error while processing incoming UDP packet[16384 bytes not logged]")
                     .doesNotContainPattern("\\[(\\d+, ){16}");
             try (Stream<Path> files = Files.list(server.dataDir().resolve("logs"))) {
                 assertThat(files).as("at most CONF_LOG_MAX_FILES files of CONF_LOG_MAX_BYTES")

@@ -15,12 +15,17 @@ import javax.persistence.Table;
 @Table(name = "extensions")
 @NamedQuery(name = ExtensionEntity.BY_CLIENT_AND_NAME,
         query = "SELECT e FROM ExtensionEntity e WHERE e.clientId = :clientId AND e.name = :name")
+@NamedQuery(name = ExtensionEntity.CONFERENCE_BY_CLIENT_AND_NAME,
+        query = "SELECT e, p FROM ExtensionEntity e LEFT JOIN ConferencePropertiesEntity p ON p.extensionId = e.id"
+                + " WHERE e.clientId = :clientId AND e.name = :name AND e.type = 'conference'")
 @NamedQuery(name = ExtensionEntity.BY_CLIENT,
         query = "SELECT e FROM ExtensionEntity e WHERE e.clientId = :clientId ORDER BY e.id")
 public class ExtensionEntity {
 
     public static final String BY_CLIENT_AND_NAME = "Extension.byClientAndName";
     public static final String BY_CLIENT = "Extension.byClient";
+    /** A client's conference extension by name, with its properties row (null when it has none), in one read. */
+    public static final String CONFERENCE_BY_CLIENT_AND_NAME = "Extension.conferenceByClientAndName";
 
     @Id
     @SequenceGenerator(name = "extensions_seq", sequenceName = "extensions_seq", allocationSize = 1)

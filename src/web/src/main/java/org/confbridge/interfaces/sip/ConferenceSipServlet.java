@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.servlet.ServletException;
@@ -31,6 +32,7 @@ import org.confbridge.media.MediaLeg;
 import org.confbridge.media.sdp.MediaAnswer;
 import org.confbridge.media.sdp.SdpNegotiationException;
 import org.confbridge.media.sdp.SdpNegotiator;
+import org.confbridge.media.sdp.SrtpMode;
 
 /**
  * Calls to conference extensions: {@code INVITE sip:<extension>@host}.
@@ -53,7 +55,9 @@ public class ConferenceSipServlet extends SipServlet {
     private transient LiveConferences live;
     private transient ClusterService cluster;
     private transient MediaServer media;
-    private transient ServerMetrics metrics;
+    private transient SrtpMode srtpMode;
+    private transient java.util.List<org.confbridge.media.sdp.AudioCodec> codecs;
+    private transient LongConsumer dialInAnswered;
     private long answerDelayMillis;
     private transient TimerService timers;
     /** Requests a conference asks for (BYEs) leave from here, never from its loop. */
@@ -70,7 +74,9 @@ public class ConferenceSipServlet extends SipServlet {
         live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
         cluster = ApplicationBeans.lookup(ClusterService.class, "ClusterService");
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
-        metrics = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics");
+        srtpMode = media.srtpMode(); // read once at start
+        codecs = media.codecs();
+        dialInAnswered = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics").dialInSetup();
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
@@ -189,7 +195,7 @@ public class ConferenceSipServlet extends SipServlet {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
         // only the caller may latch (behind a trusted proxy: the phone's address it names)
         rtp.setSignallingAddress(InetAddress.getByName(callerSource.of(request)));
-        SdpNegotiator negotiator = new SdpNegotiator(media.codecs(), media.srtpMode());
+        SdpNegotiator negotiator = new SdpNegotiator(codecs, srtpMode);
         String sdp;
         try {
             if (offer == null) {
@@ -222,12 +228,12 @@ public class ConferenceSipServlet extends SipServlet {
             // Ring a little before answering (configurable); a CANCEL meanwhile ends the call unanswered.
             timers.createTimer(request.getApplicationSession(), answerDelayMillis, false,
                     new DelayedAnswer(ok, () -> {
-                        metrics.dialInAnswered(System.nanoTime() - received);
+                        dialInAnswered.accept(System.nanoTime() - received);
                         joinConference(call, dialIn);
                     }));
         } else {
             ok.send();
-            metrics.dialInAnswered(System.nanoTime() - received);
+            dialInAnswered.accept(System.nanoTime() - received);
             joinConference(call, dialIn);
         }
         return true;
