@@ -10,12 +10,13 @@ import javax.persistence.LockModeType;
 import javax.persistence.PersistenceContext;
 import org.confbridge.app.audio.TelephonyPcm;
 import org.confbridge.app.audio.UnsupportedAudioException;
+import org.confbridge.app.media.AudioCatalog;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
 import org.confbridge.infrastructure.persistence.SoundAudioEntity;
 import org.confbridge.infrastructure.persistence.SoundEntity;
 
 /**
- * Sound files of a client. Each upload is converted once, here, to 8 kHz mono 16-bit PCM for the
+ * Sound files of a client. Each upload is converted once, here, to 8 kHz (16 kHz from wideband sources) mono 16-bit PCM for the
  * media engine; the original is kept for download. A sound a conference uses cannot be deleted (409).
  * Deleting a sound and pointing a conference at it exclude each other: both take the sound's row lock
  * (see ConferencePropertiesStore), so a conference never ends up pointing at a deleted sound.
@@ -58,7 +59,7 @@ public class SoundService {
         sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(), now);
         em.persist(sound);
         em.flush();
-        em.persist(new SoundAudioEntity(sound.getId(), data, converted.pcm()));
+        em.persist(new SoundAudioEntity(sound.getId(), data, converted.pcm(), converted.sampleRate()));
         return view(sound);
     }
 
@@ -75,7 +76,7 @@ public class SoundService {
         storage.requireWritable((long) data.length + converted.pcm().length);
         sound.describeAudio(PlainText.sanitized(filename), converted.format(), data.length, converted.durationMs(),
                 Instant.now());
-        em.find(SoundAudioEntity.class, soundId).replace(data, converted.pcm());
+        em.find(SoundAudioEntity.class, soundId).replace(data, converted.pcm(), converted.sampleRate());
         em.flush();
         return view(sound);
     }
@@ -121,23 +122,26 @@ public class SoundService {
         return new SoundFile(name, type, data);
     }
 
-    /** The converted audio (8 kHz mono 16-bit) as a WAV file. */
+    /** The converted audio (8 or 16 kHz mono 16-bit) as a WAV file. */
     public SoundFile converted(ApiCaller caller, long clientId, long soundId) {
         find(caller, clientId, soundId);
-        byte[] pcm = em.find(SoundAudioEntity.class, soundId).getPcmData();
-        return new SoundFile("sound-" + soundId + "-8k.wav", "audio/wav", TelephonyPcm.toWav(pcm));
+        SoundAudioEntity audio = em.find(SoundAudioEntity.class, soundId);
+        int rate = audio.getPcmRate();
+        return new SoundFile("sound-" + soundId + "-" + rate / 1000 + "k.wav", "audio/wav",
+                TelephonyPcm.toWav(audio.getPcmData(), rate));
     }
 
     /**
-     * For the media side: the converted PCM (8 kHz mono 16-bit little-endian, no header) of a sound of
+     * For the media side: the converted PCM (8 or 16 kHz mono 16-bit little-endian, no header) of a sound of
      * this client, or null when it does not exist (then the built-in sound plays).
      */
-    public byte[] playablePcm(long clientId, long soundId) {
+    public AudioCatalog.StoredPcm playablePcm(long clientId, long soundId) {
         SoundEntity sound = em.find(SoundEntity.class, soundId);
         if (sound == null || sound.getClientId() != clientId) {
             return null;
         }
-        return em.find(SoundAudioEntity.class, soundId).getPcmData();
+        SoundAudioEntity audio = em.find(SoundAudioEntity.class, soundId);
+        return new AudioCatalog.StoredPcm(audio.getPcmData(), audio.getPcmRate());
     }
 
     private TelephonyPcm.Converted convert(byte[] data) {

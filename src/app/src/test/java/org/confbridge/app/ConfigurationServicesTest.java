@@ -219,8 +219,10 @@ class ConfigurationServicesTest {
         assertThat(sound.durationMs()).isBetween(998L, 1000L);
         assertThat(sound.originalFormat()).isEqualTo("wav");
         assertThat(sounds.original(a, a.clientId(), sound.id()).data()).isEqualTo(wav);
-        byte[] pcm = sounds.playablePcm(a.clientId(), sound.id());
-        assertThat(TestAudio.toneAmplitude(pcm, 1000, 1000, 7000)).isBetween(0.47, 0.53);
+        var stored = sounds.playablePcm(a.clientId(), sound.id());
+        assertThat(stored.sampleRate()).as("a 44.1 kHz upload is kept wideband").isEqualTo(16000);
+        assertThat(TestAudio.toneAmplitude(stored.pcm(), 16000, 1000, 2000, 14000)).isBetween(0.47, 0.53);
+        assertThat(sounds.converted(a, a.clientId(), sound.id()).filename()).endsWith("-16k.wav");
 
         SoundView replaced = sounds.replaceAudio(a, a.clientId(), sound.id(), null, "short.wav",
                 TestAudio.sineWav(1000, 8000, 16, 1, 0.25));

@@ -42,10 +42,18 @@ public sealed interface Announcement {
         }
     }
 
-    /** Raw 8 kHz 16-bit samples (e.g. a name recording held in memory). Copied on creation. */
-    record Pcm(short[] samples) implements Announcement {
+    /** Raw 16-bit mono samples at 8000 or 16000 Hz (e.g. a name recording held in memory). Copied on creation. */
+    record Pcm(short[] samples, int sampleRate) implements Announcement {
         public Pcm {
             samples = samples.clone();
+            if (sampleRate != 8000 && sampleRate != 16000) {
+                throw new IllegalArgumentException("PCM announcements are 8000 or 16000 Hz, not " + sampleRate);
+            }
+        }
+
+        /** 8 kHz samples. */
+        public Pcm(short[] samples) {
+            this(samples, 8000);
         }
     }
 
@@ -67,5 +75,9 @@ public sealed interface Announcement {
 
     static Announcement pcm(short[] samples) {
         return new Pcm(samples);
+    }
+
+    static Announcement pcm(short[] samples, int sampleRate) {
+        return new Pcm(samples, sampleRate);
     }
 }

@@ -43,6 +43,8 @@ public final class ConfbridgeServer implements AutoCloseable {
 
     /** How long a stop waits for the live conferences to end after their calls were hung up. */
     private static final java.time.Duration STOP_HANG_UP_WAIT = java.time.Duration.ofSeconds(5);
+    /** Longest wait for the answers to the BYEs a stop sends (a phone that vanished never answers). */
+    private static final java.time.Duration STOP_BYE_ANSWER_WAIT = java.time.Duration.ofSeconds(2);
 
     public static void main(String[] args) {
         Optional<String> unsupportedJava = JavaVersionCheck.problem(Runtime.version(), System.getProperty("java.home"));
@@ -247,6 +249,30 @@ public final class ConfbridgeServer implements AutoCloseable {
         } catch (ReflectiveOperationException | javax.naming.NamingException | RuntimeException e) {
             Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.WARNING,
                     "could not hang up the live calls before stopping", e);
+        }
+        awaitByeAnswers();
+    }
+
+    /**
+     * The BYEs just sent are answered within milliseconds by a live phone; an answer that arrived after the SIP
+     * application is gone would be reported as an error, so the stop waits for them (a dead phone: at most
+     * {@link #STOP_BYE_ANSWER_WAIT}).
+     */
+    private static void awaitByeAnswers() {
+        long deadline = System.nanoTime() + STOP_BYE_ANSWER_WAIT.toNanos();
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            javax.management.ObjectName name = new javax.management.ObjectName("org.confbridge:type=HangupsInFlight");
+            if (!server.isRegistered(name)) {
+                return; // no call was ever handled
+            }
+            while ((Integer) server.getAttribute(name, "Unanswered") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (javax.management.JMException | RuntimeException e) {
+            Logger.getLogger(ConfbridgeServer.class.getName()).log(Level.FINE, "BYE answers not awaited", e);
         }
     }
 

@@ -309,6 +309,11 @@ public final class Call {
         rtp.play(AudioSource.pcm(pcm, loop));
     }
 
+    /** PCM at 8000 or 16000 Hz, once then silence, or looped (converted to the codec's rate if they differ). */
+    public void sendPcm(short[] pcm, int sampleRate, boolean loop) {
+        rtp.play(AudioSource.pcm(pcm, sampleRate, loop));
+    }
+
     /** Sends keys with the default 200 ms gap and 160 ms key length. */
     public void sendDigits(String keys, DtmfMode mode) throws InterruptedException {
         sendDigits(keys, mode, DEFAULT_DIGIT_GAP, DEFAULT_DIGIT_DURATION);

@@ -50,7 +50,10 @@ public final class CallOptions {
                 AudioSource::silence, Duration.ofSeconds(60));
     }
 
-    /** The formats offered, in order of preference (e.g. only {@code Codec.of(96,"opus",48000)} to provoke 488). */
+    /**
+     * The formats offered, in order of preference, e.g. {@code codecs(Codec.G722)} or {@code codecs(Codec.OPUS,
+     * Codec.PCMU)} for a wideband phone, or only {@code Codec.of(18, "G729", 8000)} to provoke 488.
+     */
     public CallOptions codecs(Codec... offered) {
         if (offered.length == 0) {
             throw new IllegalArgumentException("offer at least one codec");
@@ -59,7 +62,11 @@ public final class CallOptions {
                 fromDisplayName, audio, answerTimeout, srtpSuite, srtpWrongKey);
     }
 
-    /** The payload type offered for telephone-event (RFC 4733), 96..127. */
+    /**
+     * The payload type offered for telephone-event (RFC 4733), 96..127. Events count in the audio codec's clock:
+     * when the codecs offered have two clock rates (Opus's 48000 and G.711's or G.722's 8000), this type goes
+     * with the first codec's rate and the other rate gets the first free type from 110 up.
+     */
     public CallOptions telephoneEvent(int payloadType) {
         if (payloadType < 96 || payloadType > 127) {
             throw new IllegalArgumentException("telephone-event needs a dynamic payload type 96..127: " + payloadType);

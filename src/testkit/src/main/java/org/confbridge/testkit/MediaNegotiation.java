@@ -12,6 +12,11 @@ import org.confbridge.testkit.rtp.SrtpContext;
 /**
  * One call's SDP offer/answer (RFC 3264) and what it means for the RTP session: codec, telephone-event
  * payload type, where to send, whether to send. Guarded by its own monitor; never calls the SIP stack.
+ *
+ * <p>Codecs are chosen as the peer lists them: an answer takes the offer's first format we list and can use
+ * (G.711, G.722, Opus), under the offer's payload type. Telephone-event goes with the chosen codec's clock rate
+ * (RFC 4733): our offers carry one per clock rate among our codecs ({@code telephone-event/8000} for G.711 and
+ * G.722, {@code telephone-event/48000} for Opus).
  */
 final class MediaNegotiation {
 
@@ -55,22 +60,29 @@ final class MediaNegotiation {
         this.codecs = codecs;
         this.offeredEventPayloadType = offeredEventPayloadType;
         this.initialAudio = initialAudio;
+        for (Codec c : codecs) {
+            if (c.isUsable() && c.payloadType() >= 96) {
+                rtp.receive(c.payloadType(), c.encoding()); // the peer sends in the types our SDP gives
+            }
+        }
     }
 
     /** Our full offer (all our codecs) in the current direction. */
     synchronized String offer() {
         crypto = offeredSrtpSuite == null ? null : "1 " + offeredSrtpSuite + " inline:" + SrtpContext.inline(srtpKey);
-        return Sdp.build(host, rtp.localPort(), codecs, offeredEventPayloadType, localDirection, sessionId, ++version,
-                crypto);
+        return Sdp.build(host, rtp.localPort(), codecs, Sdp.eventFormatsFor(codecs, offeredEventPayloadType),
+                localDirection, sessionId, ++version, crypto);
     }
 
     /** A re-offer of the negotiated codec in {@code direction} (hold, unhold, new port); applies the direction. */
     synchronized String reoffer(MediaDirection direction) {
         localDirection = direction;
         rtp.setSending(direction.sends());
-        return Sdp.build(host, rtp.localPort(), codec == null ? codecs : List.of(codec),
-                eventPayloadType >= 0 ? eventPayloadType : offeredEventPayloadType, direction, sessionId, ++version,
-                crypto);
+        List<Codec> offered = codec == null ? codecs : List.of(codec);
+        List<Sdp.EventFormat> events = codec != null && eventPayloadType >= 0
+                ? List.of(new Sdp.EventFormat(eventPayloadType, codec.clockRate()))
+                : Sdp.eventFormatsFor(offered, offeredEventPayloadType);
+        return Sdp.build(host, rtp.localPort(), offered, events, direction, sessionId, ++version, crypto);
     }
 
     /**
@@ -100,10 +112,12 @@ final class MediaNegotiation {
         remoteDirection = remote.direction;
         localDirection = remote.direction.answerTo();
         codec = common;
-        eventPayloadType = remote.telephoneEventPayloadType;
+        eventPayloadType = remote.telephoneEventFor(common.clockRate());
         updateTarget(remote);
-        return Sdp.build(host, rtp.localPort(), List.of(common), remote.telephoneEventPayloadType, localDirection,
-                sessionId, ++version, answerCrypto);
+        List<Sdp.EventFormat> events = eventPayloadType < 0 ? List.of()
+                : List.of(new Sdp.EventFormat(eventPayloadType, common.clockRate()));
+        return Sdp.build(host, rtp.localPort(), List.of(common), events, localDirection, sessionId, ++version,
+                answerCrypto);
     }
 
     private static boolean usableCrypto(String value) {
@@ -145,7 +159,8 @@ final class MediaNegotiation {
             if (common != null) {
                 codec = common;
             }
-            eventPayloadType = remote.telephoneEventPayloadType;
+            eventPayloadType = codec == null ? remote.telephoneEventPayloadType
+                    : remote.telephoneEventFor(codec.clockRate());
             updateTarget(remote);
         }
     }
@@ -155,7 +170,7 @@ final class MediaNegotiation {
         if (codec == null || remote.address.getPort() == 0) {
             return;
         }
-        rtp.setTarget(new RtpSession.Target(remote.address, codec.payloadType(), eventPayloadType));
+        rtp.setTarget(new RtpSession.Target(remote.address, codec.payloadType(), codec.encoding(), eventPayloadType));
         // send only if we may send and the peer is willing to receive; c=0.0.0.0 is the old (RFC 2543) hold
         rtp.setSending(localDirection.sends() && !remote.address.getAddress().isAnyLocalAddress()
                 && (remote.direction == MediaDirection.SENDRECV || remote.direction == MediaDirection.RECVONLY));
@@ -164,7 +179,7 @@ final class MediaNegotiation {
     /** Starts sending the call's initial audio, once (early media may have started it already). */
     void start(String callId) {
         if (rtp.target() == null) {
-            LOG.warning("call " + callId + " answered without a usable G.711 stream: not sending media");
+            LOG.warning("call " + callId + " answered without a usable audio stream: not sending media");
             return;
         }
         synchronized (this) {

@@ -17,23 +17,35 @@ import javax.sdp.SessionDescription;
 /** Builds the phone's SDP and reads the peer's, through javax.sdp (RFC 4566, offer/answer RFC 3264). */
 final class Sdp {
 
+    /** A telephone-event format (RFC 4733): its payload type and the clock rate it counts in. */
+    record EventFormat(int payloadType, int clockRate) {
+    }
+
     /** The peer's audio stream as its SDP describes it. */
     static final class RemoteMedia {
         final InetSocketAddress address;
         final List<Integer> payloadTypes;
         final Map<Integer, String> rtpmaps;
+        /** The last telephone-event payload type listed, -1 if none (see {@link #telephoneEventFor}). */
         final int telephoneEventPayloadType;
+        /** Every telephone-event payload type with its clock rate, in SDP order. */
+        final Map<Integer, Integer> telephoneEvents;
         final MediaDirection direction;
         final String protocol;
         /** a=crypto values (SDES), in order. */
         final List<String> cryptos;
 
         RemoteMedia(InetSocketAddress address, List<Integer> payloadTypes, Map<Integer, String> rtpmaps,
-                int telephoneEventPayloadType, MediaDirection direction, String protocol, List<String> cryptos) {
+                Map<Integer, Integer> telephoneEvents, MediaDirection direction, String protocol, List<String> cryptos) {
             this.address = address;
             this.payloadTypes = payloadTypes;
             this.rtpmaps = rtpmaps;
-            this.telephoneEventPayloadType = telephoneEventPayloadType;
+            this.telephoneEvents = telephoneEvents;
+            int last = -1;
+            for (int pt : telephoneEvents.keySet()) {
+                last = pt;
+            }
+            this.telephoneEventPayloadType = last;
             this.direction = direction;
             this.protocol = protocol;
             this.cryptos = cryptos;
@@ -43,16 +55,32 @@ final class Sdp {
             return protocol.toUpperCase(Locale.ROOT).startsWith("RTP/SAVP");
         }
 
-        /** The first of the peer's formats (in its order) that we list and can send, or null. */
+        /**
+         * The first of the peer's formats (in its order) that we list and can send, under the peer's payload type
+         * (a dynamic one may differ from ours), or null.
+         */
         Codec firstCommon(List<Codec> ours) {
             for (int pt : payloadTypes) {
                 for (Codec c : ours) {
-                    if (c.isG711() && c.payloadType() == pt) {
-                        return c;
+                    if (c.isUsable() && c.matches(pt, rtpmaps.get(pt))) {
+                        return c.withPayloadType(pt);
                     }
                 }
             }
             return null;
+        }
+
+        /**
+         * The telephone-event payload type in the clock rate of the audio codec (RFC 4733 2.2: events share the
+         * stream's clock, so Opus needs telephone-event/48000), or -1 when the peer offers none at that rate.
+         */
+        int telephoneEventFor(int clockRate) {
+            for (Map.Entry<Integer, Integer> e : telephoneEvents.entrySet()) {
+                if (e.getValue() == clockRate) {
+                    return e.getKey();
+                }
+            }
+            return -1;
         }
     }
 
@@ -64,8 +92,47 @@ final class Sdp {
         return build(address, port, codecs, telephoneEventPayloadType, direction, sessionId, version, null);
     }
 
-    /** With {@code crypto} (an a=crypto value) the stream is RTP/SAVP. */
+    /** Telephone-event at 8000 Hz on {@code telephoneEventPayloadType} (-1: none). */
     static String build(String address, int port, List<Codec> codecs, int telephoneEventPayloadType,
+            MediaDirection direction, long sessionId, long version, String crypto) {
+        List<EventFormat> events = telephoneEventPayloadType < 0 ? List.of()
+                : List.of(new EventFormat(telephoneEventPayloadType, 8000));
+        return build(address, port, codecs, events, direction, sessionId, version, crypto);
+    }
+
+    /**
+     * The telephone-event formats a list of codecs needs: one per distinct clock rate, in codec order, the first on
+     * {@code preferredPayloadType} and any other on the lowest dynamic type from 110 up that is free. None when
+     * {@code preferredPayloadType} is -1.
+     */
+    static List<EventFormat> eventFormatsFor(List<Codec> codecs, int preferredPayloadType) {
+        List<EventFormat> events = new ArrayList<>();
+        if (preferredPayloadType < 0) {
+            return events;
+        }
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        codecs.forEach(c -> taken.add(c.payloadType()));
+        taken.add(preferredPayloadType);
+        int nextFree = 110;
+        for (Codec c : codecs) {
+            if (events.stream().anyMatch(e -> e.clockRate() == c.clockRate())) {
+                continue;
+            }
+            int pt = preferredPayloadType;
+            if (!events.isEmpty()) {
+                while (taken.contains(nextFree)) {
+                    nextFree++;
+                }
+                pt = nextFree;
+                taken.add(pt);
+            }
+            events.add(new EventFormat(pt, c.clockRate()));
+        }
+        return events;
+    }
+
+    /** With {@code crypto} (an a=crypto value) the stream is RTP/SAVP. */
+    static String build(String address, int port, List<Codec> codecs, List<EventFormat> events,
             MediaDirection direction, long sessionId, long version, String crypto) {
         try {
             SdpFactory factory = SdpFactory.getInstance();
@@ -73,16 +140,21 @@ final class Sdp {
             String addressType = address.contains(":") ? "IP6" : "IP4";
             sd.setOrigin(factory.createOrigin("testphone", sessionId, version, "IN", addressType, address));
             sd.setConnection(factory.createConnection("IN", addressType, address));
-            int[] formats = new int[codecs.size() + (telephoneEventPayloadType >= 0 ? 1 : 0)];
+            int[] formats = new int[codecs.size() + events.size()];
             Vector<Attribute> attributes = new Vector<>();
             for (int i = 0; i < codecs.size(); i++) {
-                formats[i] = codecs.get(i).payloadType();
-                attributes.add(factory.createAttribute("rtpmap", codecs.get(i).rtpmap()));
+                Codec codec = codecs.get(i);
+                formats[i] = codec.payloadType();
+                attributes.add(factory.createAttribute("rtpmap", codec.rtpmap()));
+                if (codec.fmtp() != null) {
+                    attributes.add(factory.createAttribute("fmtp", codec.payloadType() + " " + codec.fmtp()));
+                }
             }
-            if (telephoneEventPayloadType >= 0) {
-                formats[codecs.size()] = telephoneEventPayloadType;
-                attributes.add(factory.createAttribute("rtpmap", telephoneEventPayloadType + " telephone-event/8000"));
-                attributes.add(factory.createAttribute("fmtp", telephoneEventPayloadType + " 0-16"));
+            for (int i = 0; i < events.size(); i++) {
+                EventFormat event = events.get(i);
+                formats[codecs.size() + i] = event.payloadType();
+                attributes.add(factory.createAttribute("rtpmap", event.payloadType() + " telephone-event/" + event.clockRate()));
+                attributes.add(factory.createAttribute("fmtp", event.payloadType() + " 0-16"));
             }
             attributes.add(factory.createAttribute("ptime", "20"));
             attributes.add(factory.createAttribute(direction.attribute(), null));
@@ -131,7 +203,7 @@ final class Sdp {
         }
         Map<Integer, String> rtpmaps = new LinkedHashMap<>();
         List<String> cryptos = new ArrayList<>();
-        int telephoneEvent = -1;
+        Map<Integer, Integer> telephoneEvents = new LinkedHashMap<>();
         MediaDirection direction = directionIn(sd.getAttributes(false), MediaDirection.SENDRECV);
         direction = directionIn(md.getAttributes(false), direction);
         Vector<?> attributes = md.getAttributes(false);
@@ -144,7 +216,7 @@ final class Sdp {
                     String encoding = parts.length > 1 ? parts[1] : "";
                     rtpmaps.put(pt, encoding);
                     if (encoding.toLowerCase(Locale.ROOT).startsWith("telephone-event/")) {
-                        telephoneEvent = pt;
+                        telephoneEvents.put(pt, clockRateOf(encoding));
                     }
                 } else if ("crypto".equalsIgnoreCase(a.getName()) && a.getValue() != null) {
                     cryptos.add(a.getValue().trim());
@@ -152,8 +224,18 @@ final class Sdp {
             }
         }
         InetSocketAddress address = new InetSocketAddress(connection.getAddress(), md.getMedia().getMediaPort());
-        return new RemoteMedia(address, List.copyOf(pts), rtpmaps, telephoneEvent, direction,
+        return new RemoteMedia(address, List.copyOf(pts), rtpmaps, telephoneEvents, direction,
                 md.getMedia().getProtocol(), List.copyOf(cryptos));
+    }
+
+    /** The clock rate of an rtpmap encoding such as "telephone-event/48000"; 8000 when it is missing or unreadable. */
+    private static int clockRateOf(String encoding) {
+        String[] parts = encoding.split("/");
+        try {
+            return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 8000;
+        } catch (NumberFormatException e) {
+            return 8000;
+        }
     }
 
     private static MediaDirection directionIn(Vector<?> attributes, MediaDirection fallback) throws SdpException {

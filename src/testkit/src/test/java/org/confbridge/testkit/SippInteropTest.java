@@ -122,7 +122,7 @@ class SippInteropTest {
     private Process sipp(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/sipp"));
         command.addAll(List.of(args));
-        command.addAll(List.of("-m", "1", "-mp", String.valueOf(freeUdpPort()), "-cp", String.valueOf(freeUdpPort()),
+        command.addAll(List.of("-m", "1", "-mp", String.valueOf(freeMediaPorts()), "-cp", String.valueOf(freeUdpPort()),
                 "-timeout", "15s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", dir.resolve("err.log").toString()));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.log").toFile()).start();
@@ -136,6 +136,28 @@ class SippInteropTest {
         } catch (java.io.IOException e) {
             return e.toString();
         }
+    }
+
+    /** A port p with p..p+3 free: sipp binds RTP and RTCP for audio and for video (p+2) there. */
+    private static int freeMediaPorts() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = freeUdpPort();
+            java.util.List<DatagramSocket> held = new java.util.ArrayList<>();
+            try {
+                for (int port = first; port < first + 4; port++) {
+                    held.add(new DatagramSocket(new InetSocketAddress(loopback, port)));
+                }
+                return first;
+            } catch (java.net.SocketException taken) {
+                // one of the four is in use: try another
+            } finally {
+                for (DatagramSocket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+        throw new IllegalStateException("no four consecutive free UDP ports found");
     }
 
     private static int freeUdpPort() throws Exception {

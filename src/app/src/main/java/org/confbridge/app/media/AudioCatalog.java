@@ -14,7 +14,7 @@ import org.confbridge.media.Tone;
 /**
  * Turns the domain's {@link Audio} into playable {@link Announcement}s: voice prompts are the
  * classpath WAVs {@code /prompts/<prompt>.wav}, the three tone prompts are generated tones, uploaded
- * sounds are read (converted, 8 kHz mono 16-bit) from the sound store ahead of time ({@link #load}), recorded names from
+ * sounds are read (converted, 8 or 16 kHz mono 16-bit) from the sound store ahead of time ({@link #load}), recorded names from
  * {@link NameRecordings}. A sound or name that no longer exists plays the built-in enter tone / nothing,
  * so a deleted upload never silences a conference's notifications.
  */
@@ -22,10 +22,14 @@ public final class AudioCatalog {
 
     private static final Logger LOG = Logger.getLogger(AudioCatalog.class.getName());
 
-    /** Where uploaded sounds come from: the converted PCM (little-endian) or null when gone. */
+    /** Where uploaded sounds come from: the converted PCM or null when gone. */
     @FunctionalInterface
     public interface SoundStore {
-        byte[] playablePcm(long clientId, long soundId);
+        StoredPcm playablePcm(long clientId, long soundId);
+    }
+
+    /** A converted sound: mono 16-bit little-endian samples at 8000 or 16000 Hz. */
+    public record StoredPcm(byte[] pcm, int sampleRate) {
     }
 
     /**
@@ -112,7 +116,8 @@ public final class AudioCatalog {
     }
 
     private Announcement uploaded(long clientId, long soundId) {
-        byte[] pcm = sounds.playablePcm(clientId, soundId);
+        StoredPcm stored = sounds.playablePcm(clientId, soundId);
+        byte[] pcm = stored == null ? null : stored.pcm();
         if (pcm == null || pcm.length < 2) {
             LOG.warning(() -> "sound " + soundId + " of client " + clientId + " is gone: playing the built-in tone");
             return null;
@@ -121,6 +126,6 @@ public final class AudioCatalog {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
         }
-        return Announcement.pcm(samples);
+        return Announcement.pcm(samples, stored.sampleRate());
     }
 }

@@ -1,6 +1,7 @@
 package org.confbridge.app.media;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,7 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import org.confbridge.app.SoundService;
 import org.confbridge.app.config.Settings;
+import org.confbridge.media.sdp.AudioCodec;
 import org.confbridge.media.sdp.SrtpMode;
 import org.confbridge.media.MediaEngine;
 import org.confbridge.media.MediaEngineConfig;
@@ -44,6 +46,7 @@ public class MediaServer {
 
     private MediaEngine engine;
     private SrtpMode srtpMode = SrtpMode.OPTIONAL;
+    private List<AudioCodec> codecs = List.of(AudioCodec.PCMU, AudioCodec.PCMA, AudioCodec.G722, AudioCodec.OPUS);
     private AudioCatalog catalog;
     private final AtomicLong roomCounter = new AtomicLong();
     /** Legs not yet attached; weak, so a call that never joins (CANCEL) leaves nothing behind. */
@@ -58,6 +61,7 @@ public class MediaServer {
                 .withStrictRtpSource(flag("rtp.strict.source", Settings.current().string("rtp.strict.source", "true")))
                 .withPortPerCall(flag("rtp.port.per.call", Settings.current().string("rtp.port.per.call", "true")));
         srtpMode = readSrtpMode();
+        codecs = readCodecs();
         try {
             engine = DefaultMediaEngine.create(config);
         } catch (IOException e) {
@@ -68,7 +72,36 @@ public class MediaServer {
         catalog = new AudioCatalog(soundService::playablePcm, new NameRecordings(settings.namesDir()));
         LOG.info(() -> "media engine started: RTP " + settings.bindAddress().getHostAddress() + " ports "
                 + settings.rtpPortMin() + "-" + settings.rtpPortMax() + (config.portPerCall() ? " (one per call)" : "")
-                + ", media timeout " + settings.mediaTimeout());
+                + ", media timeout " + settings.mediaTimeout() + ", codecs " + codecs);
+    }
+
+    /**
+     * {@code media.codecs}: the codecs we speak, in the order our offers (invitations) list them; answers follow
+     * the caller's order among these. Default {@code PCMU,PCMA,G722,opus}: G.711 first, as trunks expect.
+     */
+    public List<AudioCodec> codecs() {
+        return codecs;
+    }
+
+    private static List<AudioCodec> readCodecs() {
+        String value = Settings.current().string("media.codecs", "PCMU,PCMA,G722,opus");
+        List<AudioCodec> parsed = new java.util.ArrayList<>();
+        try {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    AudioCodec codec = AudioCodec.parse(name);
+                    if (!parsed.contains(codec)) {
+                        parsed.add(codec);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CONF_MEDIA_CODECS (media.codecs): " + e.getMessage(), e);
+        }
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("CONF_MEDIA_CODECS (media.codecs) names no codec: '" + value + "'");
+        }
+        return List.copyOf(parsed);
     }
 
     /**

@@ -5,7 +5,7 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** The bytes of a sound: the original upload and its conversion to 8 kHz mono 16-bit PCM. */
+/** The bytes of a sound: the original upload and its conversion to 8 or 16 kHz mono 16-bit PCM. */
 @Entity
 @Table(name = "sound_audio")
 public class SoundAudioEntity {
@@ -20,17 +20,26 @@ public class SoundAudioEntity {
     @Column(name = "pcm_data", nullable = false)
     private byte[] pcmData;
 
+    @Column(name = "pcm_rate", nullable = false)
+    private int pcmRate = 8000;
+
     protected SoundAudioEntity() {
     }
 
-    public SoundAudioEntity(Long soundId, byte[] originalData, byte[] pcmData) {
+    public SoundAudioEntity(Long soundId, byte[] originalData, byte[] pcmData, int pcmRate) {
         this.soundId = soundId;
-        replace(originalData, pcmData);
+        replace(originalData, pcmData, pcmRate);
     }
 
-    public final void replace(byte[] newOriginal, byte[] newPcm) {
+    public final void replace(byte[] newOriginal, byte[] newPcm, int newPcmRate) {
         this.originalData = newOriginal;
         this.pcmData = newPcm;
+        this.pcmRate = newPcmRate;
+    }
+
+    /** Sample rate of {@link #getPcmData()}: 8000, or 16000 for wideband uploads. */
+    public int getPcmRate() {
+        return pcmRate;
     }
 
     public Long getSoundId() {

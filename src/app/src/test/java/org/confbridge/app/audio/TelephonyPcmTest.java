@@ -16,23 +16,40 @@ class TelephonyPcmTest {
 
     @ParameterizedTest(name = "{0} Hz {1}-bit {2} ch")
     @CsvSource({"8000,16,1", "44100,16,2", "48000,24,1", "22050,8,2", "16000,24,2", "11025,8,1"})
-    void convertsPcmWavOfAnyRateSizeAndChannelsTo8kMono16(int rate, int bits, int channels) throws Exception {
+    void convertsPcmWavOfAnyRateSizeAndChannelsToMono16At8or16k(int rate, int bits, int channels) throws Exception {
         TelephonyPcm.Converted out = converter.convert(TestAudio.sineWav(1000, rate, bits, channels, 1.0));
 
+        int expectedRate = rate >= 16000 ? 16000 : 8000; // wideband sources stay wideband, the rest is telephony
         assertThat(out.format()).isEqualTo("wav");
-        assertThat(out.pcm().length / 2).isBetween(7990, 8000); // one second at 8 kHz
+        assertThat(out.sampleRate()).isEqualTo(expectedRate);
+        assertThat(out.pcm().length / 2).isBetween(expectedRate - 10, expectedRate); // one second
         assertThat(out.durationMs()).isBetween(998L, 1000L);
         // The 1 kHz tone survives with its amplitude (0.5) in the middle of the file.
-        assertThat(TestAudio.toneAmplitude(out.pcm(), 1000, 1000, 7000)).isCloseTo(0.5, within(0.03));
+        assertThat(TestAudio.toneAmplitude(out.pcm(), expectedRate, 1000, expectedRate / 8, expectedRate * 7 / 8))
+                .isCloseTo(0.5, within(0.03));
     }
 
     @Test
     void downsamplingRemovesToneAboveTheNewNyquistInsteadOfAliasingIt() throws Exception {
-        // 6 kHz cannot exist at 8 kHz; dropping samples would fold it to 2 kHz at full strength.
+        // 5 kHz cannot exist at 8 kHz; dropping samples would fold it to 3 kHz at full strength.
+        TelephonyPcm.Converted narrow = converter.convert(TestAudio.sineWav(5000, 11025, 16, 1, 1.0));
+        assertThat(narrow.sampleRate()).isEqualTo(8000);
+        assertThat(TestAudio.toneAmplitude(narrow.pcm(), 3000, 1000, 7000)).isLessThan(0.005);
+        assertThat(TestAudio.rms(narrow.pcm(), 1000, 7000)).isLessThan(0.005);
+
+        // 10 kHz cannot exist at 16 kHz (it would fold to 6 kHz)
+        TelephonyPcm.Converted wide = converter.convert(TestAudio.sineWav(10000, 48000, 16, 1, 1.0));
+        assertThat(wide.sampleRate()).isEqualTo(16000);
+        assertThat(TestAudio.toneAmplitude(wide.pcm(), 16000, 6000, 2000, 14000)).isLessThan(0.005);
+        assertThat(TestAudio.rms(wide.pcm(), 2000, 14000)).isLessThan(0.005);
+    }
+
+    @Test
+    void aWidebandUploadKeepsItsHighFrequencies() throws Exception {
         TelephonyPcm.Converted out = converter.convert(TestAudio.sineWav(6000, 48000, 16, 1, 1.0));
 
-        assertThat(TestAudio.toneAmplitude(out.pcm(), 2000, 1000, 7000)).isLessThan(0.005);
-        assertThat(TestAudio.rms(out.pcm(), 1000, 7000)).isLessThan(0.005);
+        assertThat(out.sampleRate()).isEqualTo(16000);
+        assertThat(TestAudio.toneAmplitude(out.pcm(), 16000, 6000, 2000, 14000)).isCloseTo(0.5, within(0.03));
     }
 
     @Test
@@ -77,9 +94,9 @@ class TelephonyPcmTest {
     @Test
     void convertedPcmWrapsIntoAPlayableWav() throws Exception {
         TelephonyPcm.Converted out = converter.convert(TestAudio.sineWav(1000, 16000, 16, 1, 0.5));
-        DecodedAudio again = new AudioDecoder().decode(TelephonyPcm.toWav(out.pcm()));
+        DecodedAudio again = new AudioDecoder().decode(TelephonyPcm.toWav(out.pcm(), out.sampleRate()));
 
-        assertThat(again.sampleRate()).isEqualTo(8000);
+        assertThat(again.sampleRate()).isEqualTo(16000);
         assertThat(again.samples()).hasSize(out.pcm().length / 2);
     }
 
@@ -93,6 +110,7 @@ class TelephonyPcmTest {
 
         assertThat(out.format()).isEqualTo("mp3");
         assertThat(out.durationMs()).isBetween(950L, 1150L); // encoder padding adds a few ms
-        assertThat(TestAudio.toneAmplitude(out.pcm(), 1000, 2000, 6000)).isCloseTo(0.5, within(0.05));
+        assertThat(out.sampleRate()).isEqualTo(16000);
+        assertThat(TestAudio.toneAmplitude(out.pcm(), 16000, 1000, 4000, 12000)).isCloseTo(0.5, within(0.05));
     }
 }

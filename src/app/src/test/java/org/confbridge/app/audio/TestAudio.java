@@ -74,13 +74,18 @@ public final class TestAudio {
 
     /** Amplitude of one frequency in 16-bit LE PCM at 8 kHz (single-bin DFT). */
     public static double toneAmplitude(byte[] pcm, double hz, int from, int to) {
+        return toneAmplitude(pcm, 8000, hz, from, to);
+    }
+
+    /** Amplitude of one frequency in 16-bit LE PCM at {@code rate} (single-bin DFT). */
+    public static double toneAmplitude(byte[] pcm, int rate, double hz, int from, int to) {
         ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
         double re = 0;
         double im = 0;
         for (int i = from; i < to; i++) {
             double s = b.getShort(i * 2) / 32768.0;
-            re += s * Math.cos(2 * Math.PI * hz * i / 8000);
-            im += s * Math.sin(2 * Math.PI * hz * i / 8000);
+            re += s * Math.cos(2 * Math.PI * hz * i / rate);
+            im += s * Math.sin(2 * Math.PI * hz * i / rate);
         }
         return 2 * Math.hypot(re, im) / (to - from);
     }

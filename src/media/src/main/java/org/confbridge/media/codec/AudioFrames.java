@@ -1,6 +1,9 @@
 package org.confbridge.media.codec;
 
-/** The engine's one internal audio format: 8 kHz, mono, 16-bit linear PCM, 20 ms frames. */
+/**
+ * The engine's internal audio: mono 16-bit linear PCM in 20 ms frames, at 8 kHz (narrowband) or 16 kHz (a room
+ * with a wideband caller, and the wideband callers themselves).
+ */
 public final class AudioFrames {
     /** Samples per second. */
     public static final int SAMPLE_RATE = 8000;
@@ -8,6 +11,15 @@ public final class AudioFrames {
     public static final int FRAME_MILLIS = 20;
     /** Samples in one frame (one tick). */
     public static final int FRAME_SAMPLES = SAMPLE_RATE * FRAME_MILLIS / 1000;
+    /** Samples per second of wideband audio. */
+    public static final int WIDEBAND_SAMPLE_RATE = 16000;
+    /** Samples in one wideband frame: the longest frame the mixer handles. */
+    public static final int MAX_FRAME_SAMPLES = WIDEBAND_SAMPLE_RATE * FRAME_MILLIS / 1000;
+
+    /** Samples in one 20 ms frame at {@code rate}. */
+    public static int frameSamples(int rate) {
+        return rate * FRAME_MILLIS / 1000;
+    }
 
     private AudioFrames() {
     }

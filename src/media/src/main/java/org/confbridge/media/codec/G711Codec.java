@@ -31,6 +31,7 @@ public interface G711Codec {
         return switch (codec) {
             case PCMU -> MuLawCodec.INSTANCE;
             case PCMA -> ALawCodec.INSTANCE;
+            default -> throw new IllegalArgumentException(codec + " is not G.711");
         };
     }
 }

@@ -39,11 +39,11 @@ final class ClipLoader {
         } else if (item instanceof Announcement.ToneItem tone) {
             return tones.get(tone.tone());
         } else if (item instanceof Announcement.SoundFile file) {
-            return new PcmClip(WavFiles.read(file.path()));
+            return WavFiles.readClip(file.path());
         } else if (item instanceof Announcement.Pause pause) {
             return PcmClip.silence(pause.length().toMillis());
         } else if (item instanceof Announcement.Pcm pcm) {
-            return new PcmClip(pcm.samples());
+            return new PcmClip(pcm.samples(), pcm.sampleRate());
         }
         throw new IllegalArgumentException("unknown announcement " + item);
     }

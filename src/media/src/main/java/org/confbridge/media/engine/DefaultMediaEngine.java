@@ -56,7 +56,6 @@ public final class DefaultMediaEngine implements MediaEngine {
     private final java.util.concurrent.atomic.LongAdder strangerPackets = new java.util.concurrent.atomic.LongAdder();
     private final PacketTotals closedLegs = new PacketTotals();
     private final Map<String, MixRoom> rooms = new ConcurrentHashMap<>();
-    private final short[] silentFrame = new short[AudioFrames.FRAME_SAMPLES];
     private final byte[][] silencePayloads = new byte[AudioCodec.values().length][AudioFrames.FRAME_SAMPLES];
     private volatile boolean started;
     private volatile boolean closed;
@@ -71,7 +70,9 @@ public final class DefaultMediaEngine implements MediaEngine {
         this.clips = new ClipLoader(new PromptLibrary(DefaultMediaEngine.class.getClassLoader()));
         this.clock = ownClock ? new MediaClock(TICK_NANOS, mixer::tick, mixer::ticksSkipped, "media-clock") : null;
         for (AudioCodec codec : AudioCodec.values()) {
-            java.util.Arrays.fill(silencePayloads[codec.ordinal()], G711Codec.of(codec).silence());
+            if (!codec.wideband()) {
+                java.util.Arrays.fill(silencePayloads[codec.ordinal()], G711Codec.of(codec).silence());
+            }
         }
         try {
             for (int i = 0; i < config.receiveThreads(); i++) {
@@ -320,11 +321,8 @@ public final class DefaultMediaEngine implements MediaEngine {
         rooms.remove(room.id(), room);
     }
 
-    short[] silentFrame() {
-        return silentFrame;
-    }
-
-    byte[] silencePayload(G711Codec codec) {
-        return silencePayloads[codec.codec().ordinal()];
+    /** A G.711 frame of silence (the same bytes every time: such codecs have no memory). */
+    byte[] silencePayload(AudioCodec codec) {
+        return silencePayloads[codec.ordinal()];
     }
 }

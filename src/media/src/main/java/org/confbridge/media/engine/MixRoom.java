@@ -11,15 +11,28 @@ import org.confbridge.media.Playback;
 import org.confbridge.media.PlaybackOutcome;
 import org.confbridge.media.Room;
 import org.confbridge.media.codec.AudioFrames;
-import org.confbridge.media.codec.G711Codec;
+import org.confbridge.media.codec.FrameEncoder;
 import org.confbridge.media.mixer.MixKernel;
 import org.confbridge.media.player.Clip;
 import org.confbridge.media.player.PlayQueue;
 import org.confbridge.media.sdp.AudioCodec;
 
-/** A mixer room. Member list, sums and shared frames are mixer-thread state; the facade queues commands. */
+/**
+ * A mixer room. Member list, sums and shared frames are mixer-thread state; the facade queues commands.
+ *
+ * <p>The room mixes at 8 kHz while every member is narrowband and at 16 kHz while one is wideband (G.722, Opus):
+ * nobody pays for wideband in a room of G.711 phones, and wideband phones hear each other in full.
+ */
 final class MixRoom implements Room {
-    private static final int N = AudioFrames.FRAME_SAMPLES;
+    private static final int MAX = AudioFrames.MAX_FRAME_SAMPLES;
+
+    /** One encoded frame shared by the silent listeners of one codec. */
+    static final class Encoded {
+        final byte[] data = new byte[org.confbridge.media.rtp.RtpPacket.MAX_PAYLOAD];
+        int length;
+        boolean valid;
+        FrameEncoder encoder; // the room's own encoder for this codec (codecs with memory need one stream)
+    }
 
     private final String id;
     private final DefaultMediaEngine engine;
@@ -28,15 +41,19 @@ final class MixRoom implements Room {
 
     // mixer
     final List<Leg> members = new ArrayList<>();
-    final int[] sum = new int[N];
+    int rate = AudioFrames.SAMPLE_RATE;
+    private int frame = AudioFrames.FRAME_SAMPLES;
+    final int[] sum = new int[MAX];
     private final PlayQueue player = new PlayQueue();
-    private final short[] prompt = new short[N];
+    private final short[] prompt = new short[MAX];
     boolean promptActive;
     Object promptExcept;
-    private final short[] sharedPcm = new short[N];
+    private final short[] sharedPcm = new short[MAX];
     private boolean sharedPcmValid;
-    private final byte[][] sharedEncoded = new byte[AudioCodec.values().length][N];
-    private final boolean[] sharedEncodedValid = new boolean[AudioCodec.values().length];
+    private final short[] sharedNarrowband = new short[MAX];
+    private boolean sharedNarrowbandValid;
+    private LegCodecs.RateConverter down;
+    private final Encoded[] sharedEncoded = new Encoded[AudioCodec.values().length];
 
     MixRoom(String id, DefaultMediaEngine engine) {
         this.id = id;
@@ -62,6 +79,7 @@ final class MixRoom implements Room {
             if (member.room != this) {
                 members.add(member);
                 member.room = this;
+                updateRate();
             }
             member.muted = options.muted();
             member.hearsRoom = options.hearsRoom();
@@ -162,48 +180,87 @@ final class MixRoom implements Room {
         member.room = null;
         member.contributes = false;
         size = members.size();
+        updateRate();
+    }
+
+    /** Mixer: 16 kHz while a member is wideband, else 8 kHz (re-checked on join, leave and codec change). */
+    void updateRate() {
+        int wanted = AudioFrames.SAMPLE_RATE;
+        for (int i = 0, n = members.size(); i < n; i++) {
+            if (members.get(i).rate() > wanted) {
+                wanted = members.get(i).rate();
+            }
+        }
+        if (wanted != rate) {
+            rate = wanted;
+            frame = AudioFrames.frameSamples(rate);
+            for (int i = 0, n = members.size(); i < n; i++) {
+                members.get(i).contributes = false; // their frames this tick were made for the old rate
+            }
+        }
     }
 
     /** One sum per tick: every contributing member once, plus the room's prompt. */
     void mix() {
-        MixKernel.clear(sum, N);
+        MixKernel.clear(sum, frame);
         for (int i = 0, n = members.size(); i < n; i++) {
             Leg member = members.get(i);
             if (member.contributes) {
-                MixKernel.accumulate(sum, member.says, N);
+                MixKernel.accumulate(sum, member.says, frame);
             }
         }
-        promptActive = player.read(prompt);
+        promptActive = player.read(prompt, rate);
         promptExcept = promptActive && player.current() != null ? player.current().except() : null;
         if (promptActive) {
-            MixKernel.accumulate(sum, prompt, N);
+            MixKernel.accumulate(sum, prompt, frame);
         }
         sharedPcmValid = false;
-        java.util.Arrays.fill(sharedEncodedValid, false);
+        sharedNarrowbandValid = false;
+        for (Encoded encoded : sharedEncoded) {
+            if (encoded != null) {
+                encoded.valid = false;
+            }
+        }
     }
 
-    /** The clipped sum, computed at most once per tick. */
-    short[] sharedPcm() {
+    /** The clipped sum at {@code wantedRate} (the room's, or 8 kHz in a 16 kHz room), computed at most once per tick. */
+    short[] sharedPcm(int wantedRate) {
         if (!sharedPcmValid) {
-            MixKernel.clipTo(sum, sharedPcm, N);
+            MixKernel.clipTo(sum, sharedPcm, frame);
             sharedPcmValid = true;
         }
-        return sharedPcm;
+        if (wantedRate == rate) {
+            return sharedPcm;
+        }
+        if (!sharedNarrowbandValid) {
+            if (down == null) {
+                down = LegCodecs.downsampler();
+            }
+            down.convert(sharedPcm, sharedNarrowband);
+            sharedNarrowbandValid = true;
+        }
+        return sharedNarrowband;
     }
 
     /** The clipped sum encoded for {@code codec}, at most once per codec per tick. */
-    byte[] sharedEncoded(G711Codec codec) {
-        int index = codec.codec().ordinal();
-        if (!sharedEncodedValid[index]) {
-            codec.encode(sharedPcm(), 0, N, sharedEncoded[index], 0);
-            sharedEncodedValid[index] = true;
+    Encoded sharedEncoded(AudioCodec codec) {
+        int index = codec.ordinal();
+        Encoded encoded = sharedEncoded[index];
+        if (encoded == null) {
+            encoded = new Encoded();
+            encoded.encoder = LegCodecs.encoder(codec);
+            sharedEncoded[index] = encoded;
         }
-        return sharedEncoded[index];
+        if (!encoded.valid) {
+            encoded.length = encoded.encoder.encode(sharedPcm(codec.pcmRate()), encoded.data);
+            encoded.valid = true;
+        }
+        return encoded;
     }
 
     /** For the member a room prompt leaves out: the sum minus its own voice (if any) minus the prompt. */
     void mixExcluding(short[] own, short[] out) {
-        for (int i = 0; i < N; i++) {
+        for (int i = 0; i < frame; i++) {
             int value = sum[i] - prompt[i] - (own == null ? 0 : own[i]);
             out[i] = AudioFrames.clip(value);
         }

@@ -87,9 +87,8 @@ final class Mixer implements AutoCloseable {
      * rather than every later packet arriving late.
      */
     void ticksSkipped(long ticks) {
-        int samples = (int) Math.min(Integer.MAX_VALUE / 2, ticks * AudioFrames.FRAME_SAMPLES);
         for (int i = 0, n = legs.size(); i < n; i++) {
-            legs.get(i).session.skip(samples);
+            legs.get(i).skipTicks(ticks);
         }
     }
 

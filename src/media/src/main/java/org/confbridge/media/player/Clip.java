@@ -1,15 +1,11 @@
 package org.confbridge.media.player;
 
-/** Immutable audio that can be played any number of times (looping opens it again). */
-@FunctionalInterface
+/**
+ * Immutable audio held in memory, playable any number of times, at either rate the mixer runs at: a room of
+ * narrowband callers reads it at 8 kHz, a room with a wideband caller at 16 kHz.
+ */
 public interface Clip {
-    AudioSource open();
 
-    /**
-     * The clip's samples if it is held in memory (8 kHz 16-bit; must not be modified), else null.
-     * Lets the player read it with a cursor it reuses instead of opening a new source per play.
-     */
-    default short[] pcm() {
-        return null;
-    }
+    /** The clip's samples at {@code rate} (8000 or 16000; 16-bit mono; must not be modified). */
+    short[] pcm(int rate);
 }

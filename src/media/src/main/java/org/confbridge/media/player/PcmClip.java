@@ -2,13 +2,31 @@ package org.confbridge.media.player;
 
 import org.confbridge.media.codec.AudioFrames;
 
-/** A clip of 8 kHz 16-bit samples held in memory (a decoded WAV file or prompt, or a pause). */
+/**
+ * A clip of 16-bit mono samples (a decoded WAV file or prompt, or a pause), kept at 8 and 16 kHz. The rate it
+ * was made at is kept as it is; the other one is converted once, here, with a proper low-pass filter, so the
+ * mixer never converts a prompt per tick.
+ */
 public final class PcmClip implements Clip {
-    private final short[] samples;
+    private final short[] narrowband;
+    private final short[] wideband;
 
-    /** Wraps {@code samples} without copying: the caller must not modify them afterwards. */
+    /** Wraps {@code samples} at {@code rate} (8000 or 16000) without copying: the caller must not modify them afterwards. */
+    public PcmClip(short[] samples, int rate) {
+        if (rate == AudioFrames.SAMPLE_RATE) {
+            narrowband = samples;
+            wideband = Rates.upsample(samples);
+        } else if (rate == AudioFrames.WIDEBAND_SAMPLE_RATE) {
+            wideband = samples;
+            narrowband = Rates.downsample(samples);
+        } else {
+            throw new IllegalArgumentException("clips are 8000 or 16000 Hz, not " + rate);
+        }
+    }
+
+    /** 8 kHz samples. */
     public PcmClip(short[] samples) {
-        this.samples = samples;
+        this(samples, AudioFrames.SAMPLE_RATE);
     }
 
     /** Silence of the given length. */
@@ -17,32 +35,12 @@ public final class PcmClip implements Clip {
     }
 
     @Override
-    public short[] pcm() {
-        return samples;
+    public short[] pcm(int rate) {
+        return rate == AudioFrames.WIDEBAND_SAMPLE_RATE ? wideband : narrowband;
     }
 
+    /** Length in 8 kHz samples. */
     public int length() {
-        return samples.length;
-    }
-
-    @Override
-    public AudioSource open() {
-        return new AudioSource() {
-            private int position;
-
-            @Override
-            public boolean read(short[] frame) {
-                if (position >= samples.length) {
-                    return false;
-                }
-                int count = Math.min(AudioFrames.FRAME_SAMPLES, samples.length - position);
-                System.arraycopy(samples, position, frame, 0, count);
-                for (int i = count; i < AudioFrames.FRAME_SAMPLES; i++) {
-                    frame[i] = 0;
-                }
-                position += count;
-                return true;
-            }
-        };
+        return narrowband.length;
     }
 }

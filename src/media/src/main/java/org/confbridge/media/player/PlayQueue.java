@@ -29,11 +29,10 @@ public final class PlayQueue {
 
     private final Deque<Entry> waiting = new ArrayDeque<>();
     private final PcmCursor cursor = new PcmCursor();
-    private final short[] probe = new short[AudioFrames.FRAME_SAMPLES];
     private int waitingCount; // mirrors waiting.size(): the idle check in read() need not touch the deque
     private Entry current;
     private int clipIndex;
-    private AudioSource source;
+    private Clip clip;
 
     /** Queues an entry; an interrupting one first ends the current and all waiting entries. */
     public void add(Entry entry, boolean interrupt) {
@@ -49,7 +48,7 @@ public final class PlayQueue {
         if (current != null) {
             current.finished(outcome);
             current = null;
-            source = null;
+            clip = null;
         }
         Entry entry;
         while ((entry = waiting.poll()) != null) {
@@ -68,8 +67,17 @@ public final class PlayQueue {
         return current;
     }
 
-    /** Fills the next frame; false (frame untouched) if nothing is playing. */
+    /** Fills the next 8 kHz frame; false (frame untouched) if nothing is playing. */
     public boolean read(short[] frame) {
+        return read(frame, AudioFrames.SAMPLE_RATE);
+    }
+
+    /**
+     * Fills the next frame at {@code rate} (8000 or 16000); false (frame untouched) if nothing is playing. The
+     * position is kept in time, so a target whose rate changes mid-clip (a wideband caller joined the room) goes
+     * on where it was.
+     */
+    public boolean read(short[] frame, int rate) {
         if (current == null && waitingCount == 0) {
             return false; // the common case, kept cheap
         }
@@ -82,13 +90,13 @@ public final class PlayQueue {
                 }
                 waitingCount--;
                 clipIndex = 0;
-                source = null;
+                clip = null;
             }
             if (current.stopRequested()) {
                 finishCurrent(PlaybackOutcome.STOPPED);
                 continue;
             }
-            if (source == null) {
+            if (clip == null) {
                 List<Clip> clips = current.clips();
                 if (clipIndex >= clips.size()) {
                     if (current.loop() && !clips.isEmpty()) {
@@ -98,12 +106,13 @@ public final class PlayQueue {
                         continue;
                     }
                 }
-                source = open(clips.get(clipIndex++));
+                clip = clips.get(clipIndex++);
+                cursor.millis = 0;
             }
-            if (source.read(frame)) {
+            if (cursor.read(clip, frame, rate)) {
                 return true;
             }
-            source = null; // this clip is over: next clip (or entry) in the same tick, no gap
+            clip = null; // this clip is over: next clip (or entry) in the same tick, no gap
             if (current.loop() && clipIndex >= current.clips().size() && allEmpty(current.clips())) {
                 finishCurrent(PlaybackOutcome.FINISHED); // a loop of nothing would spin forever
             }
@@ -123,42 +132,30 @@ public final class PlayQueue {
         }
     }
 
-    /** A source over the clip: the reused in-memory cursor if it can, so that looping allocates nothing. */
-    private AudioSource open(Clip clip) {
-        short[] samples = clip.pcm();
-        if (samples == null) {
-            return clip.open();
-        }
-        cursor.samples = samples;
-        cursor.position = 0;
-        return cursor;
-    }
-
-    private boolean allEmpty(List<Clip> clips) {
+    private static boolean allEmpty(List<Clip> clips) {
         for (int i = 0, n = clips.size(); i < n; i++) {
-            Clip clip = clips.get(i);
-            short[] samples = clip.pcm();
-            if (samples != null ? samples.length > 0 : clip.open().read(probe)) {
+            if (clips.get(i).pcm(AudioFrames.SAMPLE_RATE).length > 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Reads in-memory samples frame by frame; one per queue, reused for every clip it plays. */
-    private static final class PcmCursor implements AudioSource {
-        short[] samples;
-        int position;
+    /** Where the queue is in the current clip, in 20 ms steps of time (so it does not depend on the rate read at). */
+    private static final class PcmCursor {
+        long millis;
 
-        @Override
-        public boolean read(short[] frame) {
+        boolean read(Clip clip, short[] frame, int rate) {
+            short[] samples = clip.pcm(rate);
+            int frameSamples = AudioFrames.frameSamples(rate);
+            int position = (int) (millis * rate / 1000);
             if (position >= samples.length) {
                 return false;
             }
-            int count = Math.min(AudioFrames.FRAME_SAMPLES, samples.length - position);
+            int count = Math.min(frameSamples, samples.length - position);
             System.arraycopy(samples, position, frame, 0, count);
-            java.util.Arrays.fill(frame, count, AudioFrames.FRAME_SAMPLES, (short) 0);
-            position += count;
+            java.util.Arrays.fill(frame, count, frameSamples, (short) 0);
+            millis += AudioFrames.FRAME_MILLIS;
             return true;
         }
     }
@@ -166,7 +163,7 @@ public final class PlayQueue {
     private void finishCurrent(PlaybackOutcome outcome) {
         Entry ended = current;
         current = null;
-        source = null;
+        clip = null;
         ended.finished(outcome);
     }
 }

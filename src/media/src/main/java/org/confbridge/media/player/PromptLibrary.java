@@ -28,7 +28,7 @@ public final class PromptLibrary {
             if (in == null) {
                 throw new IOException("no built-in prompt '" + name + "' (" + resource + " not on the classpath)");
             }
-            PcmClip clip = new PcmClip(WavFiles.read(new java.io.BufferedInputStream(in), resource));
+            PcmClip clip = WavFiles.readClip(new java.io.BufferedInputStream(in), resource);
             cache.put(name, clip);
             return clip;
         }

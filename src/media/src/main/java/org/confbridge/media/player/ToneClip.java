@@ -9,33 +9,37 @@ import org.confbridge.media.codec.AudioFrames;
  */
 public final class ToneClip implements Clip {
     private static final double AMPLITUDE = 8000;
-    private static final int FADE_SAMPLES = AudioFrames.SAMPLE_RATE / 200;
 
-    private final short[] samples;
+    private final short[] narrowband;
+    private final short[] wideband;
 
     public ToneClip(Tone tone) {
+        narrowband = synthesise(tone, AudioFrames.SAMPLE_RATE);
+        wideband = synthesise(tone, AudioFrames.WIDEBAND_SAMPLE_RATE);
+    }
+
+    /** Synthesised at each rate rather than converted: a sine needs no filter. */
+    private static short[] synthesise(Tone tone, int rate) {
         int total = 0;
         for (Tone.Segment segment : tone.segments()) {
-            total += samplesOf(segment);
+            total += segment.millis() * rate / 1000;
         }
-        samples = new short[total];
+        short[] samples = new short[total];
         int position = 0;
         for (Tone.Segment segment : tone.segments()) {
-            int length = samplesOf(segment);
-            synthesise(segment, samples, position, length);
+            int length = segment.millis() * rate / 1000;
+            synthesise(segment, rate, samples, position, length);
             position += length;
         }
+        return samples;
     }
 
-    private static int samplesOf(Tone.Segment segment) {
-        return segment.millis() * AudioFrames.SAMPLE_RATE / 1000;
-    }
-
-    private static void synthesise(Tone.Segment segment, short[] out, int offset, int length) {
+    private static void synthesise(Tone.Segment segment, int rate, short[] out, int offset, int length) {
         boolean two = segment.frequency1() > 0 && segment.frequency2() > 0;
         double amplitude = two ? AMPLITUDE / 2 : AMPLITUDE;
+        double fadeSamples = rate / 200.0; // 5 ms
         for (int i = 0; i < length; i++) {
-            double t = (double) i / AudioFrames.SAMPLE_RATE;
+            double t = (double) i / rate;
             double value = 0;
             if (segment.frequency1() > 0) {
                 value += Math.sin(2 * Math.PI * segment.frequency1() * t);
@@ -43,18 +47,13 @@ public final class ToneClip implements Clip {
             if (segment.frequency2() > 0) {
                 value += Math.sin(2 * Math.PI * segment.frequency2() * t);
             }
-            double fade = Math.min(1.0, Math.min(i, length - 1 - i) / (double) FADE_SAMPLES);
+            double fade = Math.min(1.0, Math.min(i, length - 1 - i) / fadeSamples);
             out[offset + i] = (short) Math.round(value * amplitude * fade);
         }
     }
 
     @Override
-    public short[] pcm() {
-        return samples;
-    }
-
-    @Override
-    public AudioSource open() {
-        return new PcmClip(samples).open();
+    public short[] pcm(int rate) {
+        return rate == AudioFrames.WIDEBAND_SAMPLE_RATE ? wideband : narrowband;
     }
 }

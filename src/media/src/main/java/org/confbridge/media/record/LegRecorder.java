@@ -36,6 +36,8 @@ public final class LegRecorder {
     private final Executor io;
     private final Consumer<RecordingResult> onDone;
     private final int channels;
+    private final int sampleRate;
+    private final int frameSamples;
     private final long maxFrames;
     private final int silenceFrames;
 
@@ -57,6 +59,14 @@ public final class LegRecorder {
      */
     public LegRecorder(Path file, RecordingOptions options, double speechThreshold, Executor io,
             Consumer<RecordingResult> onDone) {
+        this(file, options, AudioFrames.SAMPLE_RATE, speechThreshold, io, onDone);
+    }
+
+    /** @param sampleRate rate of the frames {@link #onFrame} gets, and of the file (8000, or 16000 for a wideband leg) */
+    public LegRecorder(Path file, RecordingOptions options, int sampleRate, double speechThreshold, Executor io,
+            Consumer<RecordingResult> onDone) {
+        this.sampleRate = sampleRate;
+        this.frameSamples = AudioFrames.frameSamples(sampleRate);
         this.file = file;
         this.part = file.resolveSibling(file.getFileName() + ".part");
         this.options = options;
@@ -86,7 +96,7 @@ public final class LegRecorder {
         if (finished) {
             return null;
         }
-        int n = AudioFrames.FRAME_SAMPLES;
+        int n = frameSamples;
         for (int i = 0; i < n; i++) {
             put(says[i]);
             if (channels == 2) {
@@ -141,7 +151,7 @@ public final class LegRecorder {
     }
 
     private byte[] newChunk() {
-        return new byte[FRAMES_PER_CHUNK * AudioFrames.FRAME_SAMPLES * 2 * channels];
+        return new byte[FRAMES_PER_CHUNK * frameSamples * 2 * channels];
     }
 
     private void append(byte[] data, int length) {
@@ -171,7 +181,7 @@ public final class LegRecorder {
             if (failed) {
                 return new RecordingResult(file, length, RecordingEnd.FAILED, speech);
             }
-            AudioFormat format = new AudioFormat(AudioFrames.SAMPLE_RATE, 16, channels, true, false);
+            AudioFormat format = new AudioFormat(sampleRate, 16, channels, true, false);
             long sampleFrames = Files.size(part) / format.getFrameSize();
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(part));
                     AudioInputStream audio = new AudioInputStream(raw, format, sampleFrames)) {

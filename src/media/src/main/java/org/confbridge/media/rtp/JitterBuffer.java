@@ -30,15 +30,17 @@ public final class JitterBuffer {
     }
 
     static final int MAX_CONCEALED_FRAMES = 3;
-    private static final int RING_SAMPLES = 4096; // 512 ms
-    private static final int MASK = RING_SAMPLES - 1;
+    private static final int RING_FRAMES = 25; // ~512 ms, rounded up to a power of two in samples
     private static final int LATE_PACKETS_BEFORE_RESYNC = 3;
-    private static final int FRAME = AudioFrames.FRAME_SAMPLES;
     private static final int BACKLOG_READS = 10;
 
-    private final short[] ring = new short[RING_SAMPLES];
-    private final long[] filled = new long[RING_SAMPLES / 64]; // one bit per sample: 512 bytes, not 4 KB
-    private final short[] lastFrame = new short[FRAME];
+    private final int frame;         // samples per 20 ms at this buffer's rate
+    private final int ringSamples;
+    private final int ringMask;
+    private final short[] ring;
+    private final long[] filled;     // one bit per sample: 1/16 of the ring's size
+    private final short[] lastFrame;
+    private final short[] decoded = new short[AudioFrames.FRAME_SAMPLES * 16]; // G.711 convenience path
     private final int depthSamples;
 
     private boolean started;
@@ -55,26 +57,56 @@ public final class JitterBuffer {
     private long concealedFrames;
     private long discardedFrames;
 
-    /** A buffer that holds back {@code depthFrames} frames (20 ms each) before playing. */
+    /** An 8 kHz buffer that holds back {@code depthFrames} frames (20 ms each) before playing. */
     public JitterBuffer(int depthFrames) {
-        if (depthFrames < 1 || depthFrames * FRAME > RING_SAMPLES / 4) {
-            throw new IllegalArgumentException("jitter depth out of range: " + depthFrames);
-        }
-        this.depthSamples = depthFrames * FRAME;
+        this(depthFrames, AudioFrames.FRAME_SAMPLES);
     }
 
-    /** Stores one packet's payload, decoding it with {@code codec}. */
+    /** A buffer of frames of {@code frameSamples} (160 at 8 kHz, 320 at 16 kHz) that holds back {@code depthFrames}. */
+    public JitterBuffer(int depthFrames, int frameSamples) {
+        this.frame = frameSamples;
+        this.ringSamples = Integer.highestOneBit(frameSamples * RING_FRAMES - 1) << 1;
+        this.ringMask = ringSamples - 1;
+        this.ring = new short[ringSamples];
+        this.filled = new long[ringSamples / 64];
+        this.lastFrame = new short[frame];
+        if (depthFrames < 1 || depthFrames * frame > ringSamples / 4) {
+            throw new IllegalArgumentException("jitter depth out of range: " + depthFrames);
+        }
+        this.depthSamples = depthFrames * frame;
+    }
+
+    /** Samples in one frame of this buffer. */
+    public int frameSamples() {
+        return frame;
+    }
+
+    /** Stores one G.711 packet's payload, decoding it with {@code codec} (its timestamps count samples). */
     public void put(byte[] payload, int length, long timestamp, int packetSsrc, G711Codec codec) {
+        int done = 0;
+        while (done < length) {
+            int n = Math.min(length - done, decoded.length);
+            codec.decode(payload, done, n, decoded, 0);
+            put(decoded, n, (int) timestamp + done, packetSsrc);
+            done += n;
+        }
+    }
+
+    /**
+     * Stores {@code length} decoded samples whose first one sits at {@code position} on the stream's sample
+     * timeline (the RTP timestamp scaled to this buffer's rate; wraps like an int).
+     */
+    public void put(short[] pcm, int length, int position, int packetSsrc) {
         if (length <= 0) {
             return;
         }
-        int ts = (int) timestamp;
+        int ts = position;
         if (!started || packetSsrc != ssrc) {
             resync(ts, packetSsrc);
         }
         int offset = ts - playout;
         if (offset < 0) {
-            if (++latePacketsInRow >= LATE_PACKETS_BEFORE_RESYNC || offset < -RING_SAMPLES) {
+            if (++latePacketsInRow >= LATE_PACKETS_BEFORE_RESYNC || offset < -ringSamples) {
                 // The sender's timeline moved backwards or runs slow: follow it rather than drop everything.
                 resync(ts, packetSsrc);
                 offset = ts - playout;
@@ -83,20 +115,19 @@ public final class JitterBuffer {
                 return;
             }
         }
-        if (offset + length > RING_SAMPLES - FRAME) {
+        if (offset + length > ringSamples - frame) {
             // Timestamp jump (new talk spurt after a long pause, or a reset): restart the timeline.
             resync(ts, packetSsrc);
             offset = ts - playout;
         }
         latePacketsInRow = 0;
-        // Decode straight into place (one pass over the packet, table lookups), in at most two
-        // pieces where the ring wraps, and mark the samples as present a word at a time.
-        int index = ts & MASK;
-        int first = Math.min(length, RING_SAMPLES - index);
-        codec.decode(payload, 0, first, ring, index);
+        // Copy into place in at most two pieces where the ring wraps, and mark the samples present a word at a time.
+        int index = ts & ringMask;
+        int first = Math.min(length, ringSamples - index);
+        System.arraycopy(pcm, 0, ring, index, first);
         setRange(index, first);
         if (first < length) {
-            codec.decode(payload, first, length - first, ring, 0);
+            System.arraycopy(pcm, first, ring, 0, length - first);
             setRange(0, length - first);
         }
         if (ts + length - writtenEnd > 0) {
@@ -104,31 +135,31 @@ public final class JitterBuffer {
         }
     }
 
-    /** Plays the next 20 ms into {@code out} (length {@link AudioFrames#FRAME_SAMPLES}). */
+    /** Plays the next 20 ms into {@code out} ({@link #frameSamples()} samples). */
     public FrameKind read(short[] out) {
         if (!started) {
-            Arrays.fill(out, 0, FRAME, (short) 0);
+            Arrays.fill(out, 0, frame, (short) 0);
             return FrameKind.SILENCE;
         }
         dropBacklog();
-        int index = playout & MASK;
-        int first = Math.min(FRAME, RING_SAMPLES - index);
+        int index = playout & ringMask;
+        int first = Math.min(frame, ringSamples - index);
         int got;
-        if (allSet(index, first) && (first == FRAME || allSet(0, FRAME - first))) {
+        if (allSet(index, first) && (first == frame || allSet(0, frame - first))) {
             // The usual case: the whole frame arrived. Copy it out and free its slots in bulk.
             System.arraycopy(ring, index, out, 0, first);
             clearRange(index, first);
-            if (first < FRAME) {
-                System.arraycopy(ring, 0, out, first, FRAME - first);
-                clearRange(0, FRAME - first);
+            if (first < frame) {
+                System.arraycopy(ring, 0, out, first, frame - first);
+                clearRange(0, frame - first);
             }
-            got = FRAME;
+            got = frame;
         } else {
             got = readSampleBySample(out);
         }
-        playout += FRAME;
+        playout += frame;
         if (got > 0) {
-            System.arraycopy(out, 0, lastFrame, 0, FRAME);
+            System.arraycopy(out, 0, lastFrame, 0, frame);
             haveLastFrame = true;
             concealedInRow = 0;
             return FrameKind.AUDIO;
@@ -136,7 +167,7 @@ public final class JitterBuffer {
         if (haveLastFrame && concealedInRow < MAX_CONCEALED_FRAMES) {
             concealedInRow++;
             int shift = concealedInRow; // half, quarter, eighth of the last good frame
-            for (int i = 0; i < FRAME; i++) {
+            for (int i = 0; i < frame; i++) {
                 out[i] = (short) (lastFrame[i] >> shift);
             }
             concealedFrames++;
@@ -149,8 +180,8 @@ public final class JitterBuffer {
     /** A frame with gaps: present samples are copied, missing ones are zero. Returns how many were present. */
     private int readSampleBySample(short[] out) {
         int got = 0;
-        for (int i = 0; i < FRAME; i++) {
-            int index = (playout + i) & MASK;
+        for (int i = 0; i < frame; i++) {
+            int index = (playout + i) & ringMask;
             long bit = 1L << index;
             if ((filled[index >>> 6] & bit) != 0) {
                 out[i] = ring[index];
@@ -168,7 +199,7 @@ public final class JitterBuffer {
         return (-1L << from) & (-1L >>> (63 - to));
     }
 
-    /** Marks samples {@code from .. from + length - 1} present (no wrap: {@code from + length <= RING_SAMPLES}). */
+    /** Marks samples {@code from .. from + length - 1} present (no wrap: {@code from + length <= ringSamples}). */
     private void setRange(int from, int length) {
         int last = from + length - 1;
         int w0 = from >>> 6;
@@ -229,7 +260,7 @@ public final class JitterBuffer {
      * oldest frame; a short burst that the playout absorbs is left alone.
      */
     private void dropBacklog() {
-        if (writtenEnd - playout <= depthSamples + 3 * FRAME) {
+        if (writtenEnd - playout <= depthSamples + 3 * frame) {
             backlogReads = 0;
             return;
         }
@@ -237,13 +268,13 @@ public final class JitterBuffer {
             return;
         }
         backlogReads = 0;
-        int index = playout & MASK;
-        int first = Math.min(FRAME, RING_SAMPLES - index);
+        int index = playout & ringMask;
+        int first = Math.min(frame, ringSamples - index);
         clearRange(index, first);
-        if (first < FRAME) {
-            clearRange(0, FRAME - first);
+        if (first < frame) {
+            clearRange(0, frame - first);
         }
-        playout += FRAME;
+        playout += frame;
         discardedFrames++;
     }
 

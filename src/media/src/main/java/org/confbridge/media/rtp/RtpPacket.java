@@ -7,8 +7,8 @@ package org.confbridge.media.rtp;
 public final class RtpPacket {
     /** Size of the fixed RTP header. */
     public static final int HEADER_SIZE = 12;
-    /** Largest payload accepted: 120 ms of G.711 (larger is not a phone talking to us). */
-    public static final int MAX_PAYLOAD = 960;
+    /** Largest payload accepted: 120 ms of G.711 or G.722, or the largest Opus frame (larger is not a phone talking to us). */
+    public static final int MAX_PAYLOAD = 1280;
     /** RTP version we speak. */
     public static final int VERSION = 2;
 

@@ -171,14 +171,18 @@ public final class RtpSession {
     }
 
     /**
-     * The codec of an audio payload type: the negotiated one, or the other G.711 variant on its
-     * static type (an answer may list both, and the peer may use either; RFC 3264 6.1).
+     * The codec of an audio payload type: the negotiated one, or (on a G.711 call) the other G.711 variant on
+     * its static type (an answer may list both, and the peer may use either; RFC 3264 6.1).
      */
     private static AudioCodec audioCodec(NegotiatedMedia current, int payloadType) {
         if (payloadType == current.payloadType()) {
             return current.codec();
         }
-        return AudioCodec.byStaticPayloadType(payloadType).orElse(null);
+        if (current.codec().wideband()) {
+            return null;
+        }
+        AudioCodec other = AudioCodec.byStaticPayloadType(payloadType).orElse(null);
+        return other != null && !other.wideband() ? other : null;
     }
 
     /** Null if media from {@code source} is the caller's (see the class doc), else {@code STRANGER}. */
@@ -245,13 +249,18 @@ public final class RtpSession {
         return source != null ? source : current.remoteRtp();
     }
 
-    /** Mixer thread: sends one audio frame (if allowed) and advances the RTP clock by its length. */
+    /** Mixer thread: sends one G.711 frame (if allowed) and advances the RTP clock by its length (a byte a sample). */
     public void sendAudio(byte[] payload, int length) {
+        sendAudio(payload, length, length);
+    }
+
+    /** Mixer thread: sends one audio frame (if allowed) and advances the RTP clock by {@code ticks} (its duration). */
+    public void sendAudio(byte[] payload, int length, int ticks) {
         InetSocketAddress to = destination();
         if (to != null) {
             transmit(false, media.payloadType(), timestamp, payload, length, to);
         }
-        timestamp = (timestamp + length) & 0xFFFFFFFFL;
+        timestamp = (timestamp + ticks) & 0xFFFFFFFFL;
     }
 
     /**

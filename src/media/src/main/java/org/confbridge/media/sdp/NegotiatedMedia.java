@@ -16,8 +16,8 @@ import org.confbridge.media.srtp.SrtpKeys;
  * @param remoteRtp where to send RTP according to SDP (may be the unspecified address {@code 0.0.0.0}
  *                  when the remote holds the call the old way)
  * @param codec the one codec both sides use
- * @param payloadType the RTP payload type for {@code codec} (its static type: 0 or 8)
- * @param telephoneEventPayloadType payload type of RFC 4733 {@code telephone-event/8000}, or -1 if not negotiated
+ * @param payloadType the RTP payload type for {@code codec} (static, or the dynamic one the SDP gave Opus)
+ * @param telephoneEventPayloadType payload type of RFC 4733 telephone-event at the codec's clock rate, or -1 if not negotiated
  * @param direction our direction for this stream
  * @param ptimeMillis packetisation time the remote asked for ({@code a=ptime}), 20 if it did not say
  * @param srtp the SDES keys when the stream is SRTP, null for plain RTP

@@ -58,13 +58,12 @@ record SdpMediaLine(
         return payloadType < 96 ? AudioCodec.byStaticPayloadType(payloadType) : Optional.empty();
     }
 
-    /** The payload type this line maps to {@code telephone-event/8000}, or -1. */
-    int telephoneEventPayloadType() {
+    /** The payload type this line maps to {@code telephone-event/<clockRate>}, or -1. */
+    int telephoneEventPayloadType(int clockRate) {
         for (String format : formats) {
             int payloadType = parsePayloadType(format);
             RtpMap map = rtpMaps.get(payloadType);
-            if (map != null && "telephone-event".equalsIgnoreCase(map.encodingName())
-                    && map.clockRate() == AudioCodec.CLOCK_RATE) {
+            if (map != null && "telephone-event".equalsIgnoreCase(map.encodingName()) && map.clockRate() == clockRate) {
                 return payloadType;
             }
         }

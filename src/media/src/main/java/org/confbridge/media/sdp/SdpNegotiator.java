@@ -16,16 +16,17 @@ import org.confbridge.media.srtp.SrtpKeys;
 import org.confbridge.media.srtp.SrtpSuite;
 
 /**
- * SDP offer/answer (RFC 3264) for one call leg: G.711 audio plus RFC 4733 telephone events.
+ * SDP offer/answer (RFC 3264) for one call leg: G.711, G.722 or Opus audio plus RFC 4733 telephone events.
  *
  * <p>One instance per dialog: it keeps the {@code o=} session id and increments the version for
  * every SDP it writes (re-INVITEs), and remembers what it offered so that
  * {@link #acceptAnswer(String)} can check the answer. Not thread-safe: confine an instance to the
  * thread that handles the dialog's signalling (SIP servlets serialise a dialog's messages).
  *
- * <p>Rules: the first audio stream with a G.711 format wins and every other {@code m=} line is
- * rejected with port 0; among G.711 formats the offerer's order decides; the answer names exactly
- * one codec (so both sides know what arrives) plus telephone-event on the offered payload type.
+ * <p>Rules: the first audio stream with a format we speak wins and every other {@code m=} line is
+ * rejected with port 0; among our formats the offerer's order decides (its preference, RFC 3264 6.1); the
+ * answer names exactly one codec (so both sides know what arrives) plus telephone-event on the offered payload
+ * type at that codec's clock rate.
  * Hold is honoured: the answer to {@code sendonly} is {@code recvonly}, to {@code inactive} is
  * {@code inactive}, and {@code c=0.0.0.0} stops our sending.
  *
@@ -34,8 +35,10 @@ import org.confbridge.media.srtp.SrtpSuite;
  * plain unless {@link SrtpMode#REQUIRED}, which refuses it and makes our own offers RTP/SAVP.
  */
 public final class SdpNegotiator {
-    /** Payload type we offer for telephone-event when we write the offer (a common choice). */
+    /** Payload type we offer for telephone-event/8000 when we write the offer (a common choice). */
     public static final int OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
+    /** Payload type we offer for telephone-event/48000 (next to Opus) when we write the offer. */
+    public static final int OFFERED_WIDEBAND_TELEPHONE_EVENT_PAYLOAD_TYPE = 110;
 
     private static final String USER_NAME = "confbridge";
 
@@ -48,7 +51,7 @@ public final class SdpNegotiator {
     private long sessionVersion;
     private SdesCrypto offeredCrypto;
 
-    /** A negotiator that supports PCMU and PCMA, preferring PCMU in its own offers; SRTP when offered. */
+    /** A negotiator that supports PCMU and PCMA (narrowband only), preferring PCMU in its own offers; SRTP when offered. */
     public SdpNegotiator() {
         this(List.of(AudioCodec.PCMU, AudioCodec.PCMA));
     }
@@ -84,7 +87,7 @@ public final class SdpNegotiator {
      * @param localAddress the address our RTP socket is reachable on (not the wildcard)
      * @param localRtpPort our RTP port
      * @throws MalformedSdpException the body is not SDP or lacks connection data: reject with 400
-     * @throws IncompatibleMediaException no G.711 RTP audio stream offered: reject with 488
+     * @throws IncompatibleMediaException no RTP audio stream with a codec we speak offered: reject with 488
      */
     public MediaAnswer answer(String offerSdp, InetAddress localAddress, int localRtpPort)
             throws MalformedSdpException, IncompatibleMediaException {
@@ -119,14 +122,19 @@ public final class SdpNegotiator {
         if (chosen == null) {
             throw new IncompatibleMediaException(plainRefused
                     ? "SRTP is required (RTP/SAVP with an AES_CM_128_HMAC_SHA1 a=crypto); the offer is plain RTP"
-                    : "no G.711 (PCMU/PCMA) RTP/AVP or RTP/SAVP (SDES) audio stream in the offer");
+                    : "no RTP/AVP or RTP/SAVP (SDES) audio stream in the offer with a codec we speak "
+                            + supportedCodecs.stream().map(AudioCodec::rtpMap).toList());
         }
         List<Object> sections = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             SdpMediaLine line = lines.get(i);
             if (i == chosenIndex) {
-                sections.add(new SdpWriter.AudioSection(localRtpPort, List.of(chosen.codec()),
-                        chosen.telephoneEventPayloadType(), answerDirection(line), answeredCrypto));
+                List<SdpWriter.TelephoneEvent> events = chosen.telephoneEventPayloadType() < 0 ? List.of()
+                        : List.of(new SdpWriter.TelephoneEvent(chosen.telephoneEventPayloadType(),
+                                chosen.codec().rtpClockRate()));
+                sections.add(new SdpWriter.AudioSection(localRtpPort,
+                        List.of(new SdpWriter.Format(chosen.payloadType(), chosen.codec())), events,
+                        answerDirection(line), answeredCrypto));
             } else {
                 sections.add(new SdpWriter.RejectedSection(line.mediaType(), line.protocol(), line.formats()));
             }
@@ -143,8 +151,19 @@ public final class SdpNegotiator {
     public String offer(InetAddress localAddress, int localRtpPort) {
         requireLocal(localAddress, localRtpPort);
         offeredCrypto = srtpMode == SrtpMode.REQUIRED ? localKey(SrtpSuite.AES_CM_128_HMAC_SHA1_80).withTag(1) : null;
-        List<Object> sections = List.of(new SdpWriter.AudioSection(localRtpPort, supportedCodecs,
-                OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE, MediaDirection.SENDRECV, offeredCrypto));
+        List<SdpWriter.Format> formats = new ArrayList<>();
+        java.util.Set<Integer> clocks = new java.util.TreeSet<>();
+        for (AudioCodec codec : supportedCodecs) {
+            formats.add(new SdpWriter.Format(codec.offeredPayloadType(), codec));
+            clocks.add(codec.rtpClockRate());
+        }
+        List<SdpWriter.TelephoneEvent> events = new ArrayList<>();
+        for (int clock : clocks) {
+            events.add(new SdpWriter.TelephoneEvent(clock == AudioCodec.NARROWBAND_CLOCK_RATE
+                    ? OFFERED_TELEPHONE_EVENT_PAYLOAD_TYPE : OFFERED_WIDEBAND_TELEPHONE_EVENT_PAYLOAD_TYPE, clock));
+        }
+        List<Object> sections = List.of(new SdpWriter.AudioSection(localRtpPort, formats, events,
+                MediaDirection.SENDRECV, offeredCrypto));
         return writer.write(localAddress, sessionId, sessionVersion++, sections);
     }
 
@@ -208,8 +227,9 @@ public final class SdpNegotiator {
         AudioCodec codec = line.codecFor(payloadType).orElseThrow();
         MediaDirection direction = line.isHeldByNullAddress() ? ourDirection.withoutSending() : ourDirection;
         InetSocketAddress remote = new InetSocketAddress(parseAddress(line.connectionAddress()), line.port());
-        return new NegotiatedMedia(remote, codec, payloadType, line.telephoneEventPayloadType(), direction,
-                line.ptimeMillis(), srtp);
+        // RFC 4733 2.1: events run on the audio's clock, so only telephone-event at the codec's rate goes with it
+        return new NegotiatedMedia(remote, codec, payloadType, line.telephoneEventPayloadType(codec.rtpClockRate()),
+                direction, line.ptimeMillis(), srtp);
     }
 
     /** Our direction in an answer: the offer's reversed; with c=0.0.0.0 we cannot send either. */

@@ -27,8 +27,16 @@ final class SdpWriter {
         this.userName = userName;
     }
 
+    /** A codec on a payload type. */
+    record Format(int payloadType, AudioCodec codec) {
+    }
+
+    /** RFC 4733 telephone-event on a payload type, at the clock rate of the codec it goes with. */
+    record TelephoneEvent(int payloadType, int clockRate) {
+    }
+
     /** What our audio stream section says; with a {@code crypto} it is RTP/SAVP keyed by that SDES attribute. */
-    record AudioSection(int port, List<AudioCodec> codecs, int telephoneEventPayloadType, MediaDirection direction,
+    record AudioSection(int port, List<Format> formats, List<TelephoneEvent> events, MediaDirection direction,
             SdesCrypto crypto) {
     }
 
@@ -71,23 +79,24 @@ final class SdpWriter {
 
     private MediaDescription audio(AudioSection audio) throws SdpException {
         List<String> formats = new ArrayList<>();
-        for (AudioCodec codec : audio.codecs()) {
-            formats.add(Integer.toString(codec.staticPayloadType()));
+        for (Format format : audio.formats()) {
+            formats.add(Integer.toString(format.payloadType()));
         }
-        if (audio.telephoneEventPayloadType() >= 0) {
-            formats.add(Integer.toString(audio.telephoneEventPayloadType()));
+        for (TelephoneEvent event : audio.events()) {
+            formats.add(Integer.toString(event.payloadType()));
         }
         MediaDescription description = factory.createMediaDescription(
                 "audio", audio.port(), 1, audio.crypto() == null ? "RTP/AVP" : "RTP/SAVP", formats.toArray(new String[0]));
         Vector<javax.sdp.Attribute> attributes = new Vector<>();
-        for (AudioCodec codec : audio.codecs()) {
-            attributes.add(factory.createAttribute("rtpmap",
-                    codec.staticPayloadType() + " " + codec.encodingName() + "/" + AudioCodec.CLOCK_RATE));
+        for (Format format : audio.formats()) {
+            attributes.add(factory.createAttribute("rtpmap", format.payloadType() + " " + format.codec().rtpMap()));
+            if (format.codec().fmtp() != null) {
+                attributes.add(factory.createAttribute("fmtp", format.payloadType() + " " + format.codec().fmtp()));
+            }
         }
-        if (audio.telephoneEventPayloadType() >= 0) {
-            attributes.add(factory.createAttribute("rtpmap",
-                    audio.telephoneEventPayloadType() + " telephone-event/" + AudioCodec.CLOCK_RATE));
-            attributes.add(factory.createAttribute("fmtp", audio.telephoneEventPayloadType() + " " + DTMF_EVENTS));
+        for (TelephoneEvent event : audio.events()) {
+            attributes.add(factory.createAttribute("rtpmap", event.payloadType() + " telephone-event/" + event.clockRate()));
+            attributes.add(factory.createAttribute("fmtp", event.payloadType() + " " + DTMF_EVENTS));
         }
         attributes.add(factory.createAttribute("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME_MILLIS)));
         if (audio.crypto() != null) {

@@ -31,7 +31,7 @@ class G711CodecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AudioCodec.class)
+    @EnumSource(value = AudioCodec.class, names = {"PCMU", "PCMA"})
     void roundTripErrorStaysWithinTheLogarithmicStep(AudioCodec codec) {
         G711Codec g711 = G711Codec.of(codec);
         short[] pcm = new short[65536];
@@ -50,7 +50,7 @@ class G711CodecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AudioCodec.class)
+    @EnumSource(value = AudioCodec.class, names = {"PCMU", "PCMA"})
     void everyByteDecodesAndReEncodesToItself(AudioCodec codec) {
         TableCodec g711 = (TableCodec) G711Codec.of(codec);
         for (int value = 0; value < 256; value++) {

@@ -88,8 +88,8 @@ final class EngineFixture implements AutoCloseable {
     void talk(int ticks, double... frequencies) throws IOException {
         for (int t = 0; t < ticks; t++) {
             List<short[]> frames = new ArrayList<>();
-            for (double frequency : frequencies) {
-                frames.add(frequency > 0 ? Signals.toneFrame(frequency, tick, 6000) : null);
+            for (int i = 0; i < frequencies.length; i++) {
+                frames.add(frequencies[i] > 0 ? Signals.toneFrame(frequencies[i], tick, 6000, phones.get(i).rate()) : null);
             }
             step(frames);
         }

@@ -9,7 +9,6 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.confbridge.media.codec.AudioFrames;
-import org.confbridge.media.codec.G711Codec;
 import org.confbridge.media.rtp.RtpPacket;
 import org.confbridge.media.sdp.AudioCodec;
 import org.confbridge.media.sdp.MediaDirection;
@@ -24,7 +23,8 @@ final class TestPhone implements AutoCloseable {
 
     final DatagramChannel channel;
     final AudioCodec codec;
-    private final G711Codec g711;
+    private final org.confbridge.media.codec.FrameEncoder encoder;
+    private final org.confbridge.media.codec.FrameDecoder decoder;
     private int sequence = 1000;
     private long timestamp = 50_000;
     private final int ssrc;
@@ -38,7 +38,8 @@ final class TestPhone implements AutoCloseable {
     /** A phone whose socket is bound to {@code address} (another loopback address, e.g. 127.0.0.2, on Linux). */
     TestPhone(AudioCodec codec, int ssrc, InetAddress address) throws IOException {
         this.codec = codec;
-        this.g711 = G711Codec.of(codec);
+        this.encoder = LegCodecs.encoder(codec);
+        this.decoder = LegCodecs.decoder(codec);
         this.ssrc = ssrc;
         this.channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress(address, 0));
@@ -52,7 +53,7 @@ final class TestPhone implements AutoCloseable {
     /** What our SDP would have said: send to this phone's socket. */
     NegotiatedMedia media(MediaDirection ourDirection) {
         return new NegotiatedMedia((InetSocketAddress) channel.socket().getLocalSocketAddress(), codec,
-                codec.staticPayloadType(), TELEPHONE_EVENT_PT, ourDirection, 20);
+                codec.offeredPayloadType(), TELEPHONE_EVENT_PT, ourDirection, 20);
     }
 
     NegotiatedMedia media() {
@@ -61,10 +62,15 @@ final class TestPhone implements AutoCloseable {
 
     /** Sends one 20 ms audio frame to the engine leg on {@code port}. */
     void sendFrame(short[] pcm, int port) throws IOException {
-        byte[] payload = new byte[pcm.length];
-        g711.encode(pcm, 0, pcm.length, payload, 0);
-        send(packet(false, codec.staticPayloadType(), timestamp, payload), port);
-        timestamp += pcm.length;
+        byte[] encoded = new byte[RtpPacket.MAX_PAYLOAD];
+        int length = encoder.encode(pcm, encoded);
+        send(packet(false, codec.offeredPayloadType(), timestamp, java.util.Arrays.copyOf(encoded, length)), port);
+        timestamp += codec.rtpTicksPerFrame();
+    }
+
+    /** Samples per second of what this phone sends and hears (its codec's). */
+    int rate() {
+        return codec.pcmRate();
     }
 
     /** Sends one RFC 4733 event packet. */
@@ -89,7 +95,7 @@ final class TestPhone implements AutoCloseable {
     /** Loses {@code frames} 20 ms packets on the way: their sequence numbers and time pass, nothing is sent. */
     void lose(int frames) {
         sequence += frames;
-        timestamp += (long) frames * AudioFrames.FRAME_SAMPLES;
+        timestamp += (long) frames * codec.rtpTicksPerFrame();
     }
 
     long timestamp() {
@@ -125,12 +131,15 @@ final class TestPhone implements AutoCloseable {
             System.arraycopy(data, 0, copy, 0, copy.length);
             eventPackets.add(copy);
         } else {
-            if (packet.payloadType() != codec.staticPayloadType()) {
+            if (packet.payloadType() != codec.offeredPayloadType()) {
                 throw new AssertionError("engine sent payload type " + packet.payloadType());
             }
-            short[] pcm = new short[packet.payloadLength()];
-            g711.decode(data, packet.payloadOffset(), packet.payloadLength(), pcm, 0);
-            heard.add(pcm);
+            short[] pcm = new short[AudioFrames.WIDEBAND_SAMPLE_RATE * 120 / 1000];
+            int samples = decoder.decode(data, packet.payloadOffset(), packet.payloadLength(), pcm);
+            if (samples < 0) {
+                throw new AssertionError("engine sent an undecodable " + codec + " payload");
+            }
+            heard.add(java.util.Arrays.copyOf(pcm, samples));
         }
         return (InetSocketAddress) datagram.getSocketAddress();
     }
@@ -160,10 +169,11 @@ final class TestPhone implements AutoCloseable {
     /** The last {@code frames} frames heard, concatenated. */
     short[] lastHeard(int frames) {
         int count = Math.min(frames, heard.size());
-        short[] all = new short[count * AudioFrames.FRAME_SAMPLES];
+        int frame = AudioFrames.frameSamples(rate());
+        short[] all = new short[count * frame];
         for (int i = 0; i < count; i++) {
-            short[] frame = heard.get(heard.size() - count + i);
-            System.arraycopy(frame, 0, all, i * AudioFrames.FRAME_SAMPLES, AudioFrames.FRAME_SAMPLES);
+            short[] one = heard.get(heard.size() - count + i);
+            System.arraycopy(one, 0, all, i * frame, Math.min(frame, one.length));
         }
         return all;
     }

@@ -193,12 +193,12 @@ class SdpNegotiatorTest {
     }
 
     @Test
-    void offerWithoutG711IsIncompatible() {
+    void offerWithoutACodecWeSpeakIsIncompatible() {
         String offer = LINPHONE_OFFER.replace("96 97 98 8 0 18 101 99 100", "96 97 98 18 101");
 
         assertThatThrownBy(() -> new SdpNegotiator().answer(offer, LOCAL, 40000))
                 .isInstanceOf(IncompatibleMediaException.class)
-                .hasMessageContaining("G.711")
+                .hasMessageContaining("codec we speak [PCMU/8000, PCMA/8000]")
                 .satisfies(e -> assertThat(((SdpNegotiationException) e).sipStatusCode()).isEqualTo(488));
     }
 
@@ -379,6 +379,60 @@ class SdpNegotiatorTest {
 
     private static String originLine(String sdp) {
         return sdp.lines().filter(l -> l.startsWith("o=")).findFirst().orElseThrow();
+    }
+
+    private static final java.util.List<AudioCodec> ALL_CODECS =
+            java.util.List.of(AudioCodec.PCMU, AudioCodec.PCMA, AudioCodec.G722, AudioCodec.OPUS);
+
+    @Test
+    void wideband_opusFirstInTheOfferIsAnsweredWithOpusAndItsOwnTelephoneEventClock() throws Exception {
+        MediaAnswer answer = new SdpNegotiator(ALL_CODECS).answer(LINPHONE_OFFER, LOCAL, 40000);
+
+        assertThat(answer.media().codec()).isEqualTo(AudioCodec.OPUS);
+        assertThat(answer.media().payloadType()).isEqualTo(96);
+        assertThat(answer.media().telephoneEventPayloadType()).as("telephone-event/48000").isEqualTo(99);
+        assertThat(answer.sdp()).contains("m=audio 40000 RTP/AVP 96 99")
+                .contains("a=rtpmap:96 opus/48000/2").contains("a=fmtp:96 maxplaybackrate=16000")
+                .contains("a=rtpmap:99 telephone-event/48000").doesNotContain("G722").doesNotContain("PCMU");
+    }
+
+    @Test
+    void wideband_theOfferersOrderDecidesBetweenG722AndG711() throws Exception {
+        String g722First = BARESIP_OFFER.replace("m=audio 10018 RTP/AVP 0 8 101", "m=audio 10018 RTP/AVP 9 0 8 101");
+        MediaAnswer answer = new SdpNegotiator(ALL_CODECS).answer(g722First, LOCAL, 40000);
+        assertThat(answer.media().codec()).isEqualTo(AudioCodec.G722);
+        assertThat(answer.media().telephoneEventPayloadType()).as("G.722's RTP clock is 8000").isEqualTo(101);
+        assertThat(answer.sdp()).contains("a=rtpmap:9 G722/8000").contains("a=rtpmap:101 telephone-event/8000");
+
+        String g711First = BARESIP_OFFER.replace("m=audio 10018 RTP/AVP 0 8 101", "m=audio 10018 RTP/AVP 0 9 101");
+        assertThat(new SdpNegotiator(ALL_CODECS).answer(g711First, LOCAL, 40000).media().codec())
+                .isEqualTo(AudioCodec.PCMU);
+        assertThat(new SdpNegotiator().answer(g722First, LOCAL, 40000).media().codec())
+                .as("a narrowband-only server skips G.722").isEqualTo(AudioCodec.PCMU);
+    }
+
+    @Test
+    void wideband_opusWithOnlyNarrowbandTelephoneEventsGetsNoEvents() throws Exception {
+        String offer = LINPHONE_OFFER.replace("96 97 98 8 0 18 101 99 100", "96 101");
+        MediaAnswer answer = new SdpNegotiator(ALL_CODECS).answer(offer, LOCAL, 40000);
+        assertThat(answer.media().codec()).isEqualTo(AudioCodec.OPUS);
+        assertThat(answer.media().telephoneEvents()).as("RFC 4733: events run on the audio clock").isEmpty();
+        assertThat(answer.sdp()).doesNotContain("telephone-event");
+    }
+
+    @Test
+    void wideband_ourOfferListsEveryCodecAndAnEventTypePerClock() throws Exception {
+        SdpNegotiator negotiator = new SdpNegotiator(ALL_CODECS);
+        String offer = negotiator.offer(LOCAL, 40000);
+        assertThat(offer).contains("m=audio 40000 RTP/AVP 0 8 9 111 101 110")
+                .contains("a=rtpmap:9 G722/8000").contains("a=rtpmap:111 opus/48000/2")
+                .contains("a=rtpmap:101 telephone-event/8000").contains("a=rtpmap:110 telephone-event/48000");
+
+        String answer = String.join("\r\n", "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0",
+                "m=audio 30000 RTP/AVP 111 110", "a=rtpmap:111 opus/48000/2", "a=rtpmap:110 telephone-event/48000", "");
+        NegotiatedMedia media = negotiator.acceptAnswer(answer);
+        assertThat(media.codec()).isEqualTo(AudioCodec.OPUS);
+        assertThat(media.telephoneEventPayloadType()).isEqualTo(110);
     }
 
     private static InetAddress address(String literal) {

@@ -6,7 +6,6 @@ import static org.confbridge.server.media.ConferenceFixture.NOT_HEARD_DBFS;
 import static org.confbridge.server.media.ConferenceFixture.SEND_DBFS;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,9 +43,9 @@ class BaresipIT {
             String target = "sip:" + conference.number() + "@127.0.0.1:" + server.sipTlsPort() + ";transport=tls";
             String srtp = ";mediaenc=srtp-mand;audio_codecs=PCMU";
             try (Baresip alice = Baresip.dial(temp.resolve("alice"), "alice", target, srtp, certificate, ALICE,
-                    freePort(), RUN);
+                    Baresip.freePort(), RUN);
                  Baresip bob = Baresip.dial(temp.resolve("bob"), "bob", target, srtp, certificate, BOB,
-                         freePort(), RUN)) {
+                         Baresip.freePort(), RUN)) {
                 Call carol = fixture.dial(phone, conference, CallOptions.defaults().from("carol", null)
                         .sendingTone(CAROL, SEND_DBFS));
                 Duration hear = Duration.ofSeconds(10);
@@ -68,21 +67,10 @@ class BaresipIT {
 
     /** In a window near the end of the call (everybody in the room by then). */
     private static void assertHearsOthersNotItself(AudioClip heard, double own, double... others) {
-        int rate = heard.sampleRate();
-        int to = heard.length() - 2 * rate;
-        int from = to - 3 * rate;
-        assertThat(from).as("decoded audio long enough (%s)", heard.duration()).isPositive();
-        short[] window = java.util.Arrays.copyOfRange(heard.samples(), from, to);
-        AudioClip clip = new AudioClip(window, rate);
+        AudioClip clip = Baresip.nearTheEnd(heard);
         for (double other : others) {
             assertThat(clip.toneLevelDbfs(other)).as("%.0f Hz heard", other).isGreaterThan(HEARD_DBFS);
         }
         assertThat(clip.toneLevelDbfs(own)).as("own %.0f Hz heard back", own).isLessThan(NOT_HEARD_DBFS);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,6 +12,10 @@ import org.confbridge.testkit.audio.AudioClip;
  * questions tests ask of it. Windows are by arrival time ("the last 500 ms heard"); samples are
  * concatenated in arrival order, so a window of N ms holds about N ms of audio when packets flow.
  *
+ * <p>Each frame keeps the sample rate of the codec it came in: 8 kHz for G.711, 16 kHz for G.722 and Opus. A
+ * clip is at the highest rate among its frames (8 kHz frames in a 16 kHz clip, after a codec change, are
+ * interpolated), so on a wideband call tones up to 8 kHz can be measured.
+ *
  * <p>Levels are dBFS (see {@link org.confbridge.testkit.audio.ToneAnalysis}). The await methods poll
  * every 20 ms over a sliding {@link #DETECTION_WINDOW}.
  */
@@ -20,7 +24,7 @@ public final class ReceivedAudio {
     /** The window the await methods measure over: long enough to separate tones 100 Hz apart. */
     public static final Duration DETECTION_WINDOW = Duration.ofMillis(200);
 
-    private static final int SAMPLE_RATE = 8000;
+    private static final int NARROWBAND_RATE = 8000;
     private static final long POLL_MILLIS = 20;
 
     /** One decoded RTP audio packet. */
@@ -30,13 +34,19 @@ public final class ReceivedAudio {
         private final long timestamp;
         private final int payloadType;
         private final short[] samples;
+        private final int sampleRate;
 
         Frame(long arrivalNanos, int sequence, long timestamp, int payloadType, short[] samples) {
+            this(arrivalNanos, sequence, timestamp, payloadType, samples, NARROWBAND_RATE);
+        }
+
+        Frame(long arrivalNanos, int sequence, long timestamp, int payloadType, short[] samples, int sampleRate) {
             this.arrivalNanos = arrivalNanos;
             this.sequence = sequence;
             this.timestamp = timestamp;
             this.payloadType = payloadType;
             this.samples = samples;
+            this.sampleRate = sampleRate;
         }
 
         public long arrivalNanos() {
@@ -58,6 +68,11 @@ public final class ReceivedAudio {
         public int sampleCount() {
             return samples.length;
         }
+
+        /** The rate of this frame's samples (the codec's audio rate). */
+        public int sampleRate() {
+            return sampleRate;
+        }
     }
 
     private final List<Frame> frames = new ArrayList<>();
@@ -73,6 +88,11 @@ public final class ReceivedAudio {
 
     public synchronized int frameCount() {
         return frames.size();
+    }
+
+    /** Sample rate of the last frame received (8000 before any). */
+    public synchronized int sampleRate() {
+        return frames.isEmpty() ? NARROWBAND_RATE : frames.get(frames.size() - 1).sampleRate;
     }
 
     /** A snapshot of all frames received so far. */
@@ -142,7 +162,7 @@ public final class ReceivedAudio {
         return between(from, to).containsTone(freqHz, minDbfs, DETECTION_WINDOW);
     }
 
-    /** Saves everything received as a mono 8 kHz WAV file, for looking at a failing test. */
+    /** Saves everything received as a mono WAV file (8 or 16 kHz), for looking at a failing test. */
     public void writeWav(Path file) {
         all().writeWav(file);
     }
@@ -154,25 +174,48 @@ public final class ReceivedAudio {
 
     private boolean fullWindow() {
         // at least 3/4 of the window's frames arrived: don't judge on a couple of packets
-        return last(DETECTION_WINDOW).length() >= SAMPLE_RATE * DETECTION_WINDOW.toMillis() * 3 / 4000;
+        AudioClip window = last(DETECTION_WINDOW);
+        return window.length() >= window.sampleRate() * DETECTION_WINDOW.toMillis() * 3 / 4000;
     }
 
     private synchronized AudioClip clip(Predicate<Frame> include) {
+        int rate = NARROWBAND_RATE;
+        for (Frame f : frames) {
+            if (include.test(f)) {
+                rate = Math.max(rate, f.sampleRate);
+            }
+        }
         int total = 0;
         for (Frame f : frames) {
             if (include.test(f)) {
-                total += f.samples.length;
+                total += f.samples.length * (rate / f.sampleRate);
             }
         }
         short[] out = new short[total];
         int at = 0;
         for (Frame f : frames) {
-            if (include.test(f)) {
+            if (!include.test(f)) {
+                continue;
+            }
+            if (f.sampleRate == rate) {
                 System.arraycopy(f.samples, 0, out, at, f.samples.length);
                 at += f.samples.length;
+            } else {
+                at = interpolate(f.samples, rate / f.sampleRate, out, at);
             }
         }
-        return new AudioClip(out, SAMPLE_RATE);
+        return new AudioClip(out, rate);
+    }
+
+    /** Linear interpolation by an integer factor: good enough to keep a narrowband stretch on the timeline. */
+    private static int interpolate(short[] in, int factor, short[] out, int at) {
+        for (int i = 0; i < in.length; i++) {
+            int next = i + 1 < in.length ? in[i + 1] : in[i];
+            for (int k = 0; k < factor; k++) {
+                out[at++] = (short) (in[i] + (next - in[i]) * k / factor);
+            }
+        }
+        return at;
     }
 
     private interface Condition {

@@ -17,13 +17,15 @@ public final class ReceivedDigits {
         private final char key;
         private final long firstArrivalNanos;
         private final long timestamp;
+        private final int clockRate;
         private volatile int endDuration = -1;
         private volatile int packets;
 
-        Digit(char key, long firstArrivalNanos, long timestamp) {
+        Digit(char key, long firstArrivalNanos, long timestamp, int clockRate) {
             this.key = key;
             this.firstArrivalNanos = firstArrivalNanos;
             this.timestamp = timestamp;
+            this.clockRate = clockRate;
         }
 
         public char key() {
@@ -34,9 +36,23 @@ public final class ReceivedDigits {
             return firstArrivalNanos;
         }
 
-        /** Duration from the end packet in timestamp units (1/8000 s), or -1 if no end packet came. */
+        /**
+         * Duration from the end packet in timestamp units of the stream's RTP clock ({@link #clockRate()}: 1/8000 s
+         * with G.711 and G.722, 1/48000 s with Opus), or -1 if no end packet came.
+         */
         public int endDuration() {
             return endDuration;
+        }
+
+        /** The RTP clock rate the event's timestamp and durations count in (the audio codec's, RFC 4733 2.2). */
+        public int clockRate() {
+            return clockRate;
+        }
+
+        /** The end packet's duration in milliseconds, or -1 if no end packet came. */
+        public long endDurationMillis() {
+            int duration = endDuration;
+            return duration < 0 ? -1 : duration * 1000L / clockRate;
         }
 
         /** Packets (updates and retransmissions) that carried this event. */
@@ -47,10 +63,11 @@ public final class ReceivedDigits {
 
     private final List<Digit> digits = new ArrayList<>();
 
-    synchronized void onEvent(RtpPacket packet, TelephoneEvent event, long arrivalNanos) {
+    /** @param clockRate the RTP clock of the stream the event came on */
+    synchronized void onEvent(RtpPacket packet, TelephoneEvent event, long arrivalNanos, int clockRate) {
         Digit current = find(packet.timestamp());
         if (current == null) {
-            current = new Digit(event.key(), arrivalNanos, packet.timestamp());
+            current = new Digit(event.key(), arrivalNanos, packet.timestamp(), clockRate);
             digits.add(current);
             notifyAll();
         }

@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +20,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confbridge.media.codec.Downsampler2x;
+import org.confbridge.media.codec.Upsampler2x;
 
 /**
  * One RTP stream of a test phone: a UDP socket on an even port, a receiver that decodes everything
- * into {@link ReceivedAudio} / {@link ReceivedDigits}, and a sender that emits one 20 ms G.711 packet
- * per tick from an {@link AudioSource}, paced against the monotonic clock (deadline = start + n x 20 ms,
- * so sleeping late never accumulates drift), with RFC 4733 events replacing audio while a key is sent.
+ * into {@link ReceivedAudio} / {@link ReceivedDigits}, and a sender that emits one 20 ms packet per tick
+ * in the negotiated {@link AudioEncoding} (G.711, G.722 or Opus) from an {@link AudioSource}, paced against
+ * the monotonic clock (deadline = start + n x 20 ms, so sleeping late never accumulates drift), with
+ * RFC 4733 events replacing audio while a key is sent.
+ *
+ * <p>Audio is made and heard at the encoding's PCM rate (8 kHz for G.711, 16 kHz for G.722 and Opus);
+ * timestamps and event durations count in its RTP clock (8000 for G.711 and G.722, 48000 for Opus).
  */
 public final class RtpSession implements AutoCloseable {
 
+    /** Samples in a 20 ms G.711 frame (8 kHz); wideband encodings have {@link AudioEncoding#samplesPerFrame()}. */
     public static final int SAMPLES_PER_FRAME = 160;
     public static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -39,18 +49,53 @@ public final class RtpSession implements AutoCloseable {
     public static final class Target {
         final InetSocketAddress remote;
         final int audioPayloadType;
-        final G711 codec;
+        final AudioEncoding encoding;
         final int eventPayloadType;
 
-        /** @param eventPayloadType the negotiated telephone-event payload type, or -1 for none */
+        /**
+         * A static payload type: PCMU (0), PCMA (8) or G.722 (9).
+         *
+         * @param eventPayloadType the negotiated telephone-event payload type, or -1 for none
+         */
         public Target(InetSocketAddress remote, int audioPayloadType, int eventPayloadType) {
-            this.codec = G711.forPayloadType(audioPayloadType);
-            if (codec == null) {
-                throw new IllegalArgumentException("the test phone sends only PCMU (0) or PCMA (8), not " + audioPayloadType);
+            this(remote, audioPayloadType, staticEncoding(audioPayloadType), eventPayloadType);
+        }
+
+        /**
+         * Any payload type, with the encoding the SDP gave it (e.g. 111 for Opus).
+         *
+         * @param eventPayloadType the negotiated telephone-event payload type, or -1 for none
+         */
+        public Target(InetSocketAddress remote, int audioPayloadType, AudioEncoding encoding, int eventPayloadType) {
+            if (audioPayloadType < 0 || audioPayloadType > 127) {
+                throw new IllegalArgumentException("payload type must be 0..127: " + audioPayloadType);
             }
             this.remote = remote;
             this.audioPayloadType = audioPayloadType;
+            this.encoding = java.util.Objects.requireNonNull(encoding, "encoding");
             this.eventPayloadType = eventPayloadType;
+        }
+
+        private static AudioEncoding staticEncoding(int payloadType) {
+            AudioEncoding encoding = AudioEncoding.forStaticPayloadType(payloadType);
+            if (encoding == null) {
+                throw new IllegalArgumentException("the test phone sends PCMU (0), PCMA (8) or G.722 (9) on static"
+                        + " payload types, not " + payloadType + " (a dynamic one needs its encoding)");
+            }
+            return encoding;
+        }
+
+        /** What the phone sends in. */
+        public AudioEncoding encoding() {
+            return encoding;
+        }
+
+        public int audioPayloadType() {
+            return audioPayloadType;
+        }
+
+        public int eventPayloadType() {
+            return eventPayloadType;
         }
     }
 
@@ -78,6 +123,10 @@ public final class RtpSession implements AutoCloseable {
     private final AtomicInteger invalidPackets = new AtomicInteger();
     private final AtomicInteger unexpectedPackets = new AtomicInteger();
     private final AtomicInteger toLose = new AtomicInteger();
+    /** Dynamic payload types announced in SDP and what they carry (static ones are known). */
+    private final Map<Integer, AudioEncoding> dynamicEncodings = new ConcurrentHashMap<>();
+    /** The receiver thread's decoders, one per payload type (G.722 and Opus decoders have memory). */
+    private final Map<Integer, DecoderSlot> decoders = new HashMap<>();
 
     private final AtomicInteger srtpFailures = new AtomicInteger();
     private volatile SrtpContext srtpSend;     // null: plain RTP
@@ -154,7 +203,7 @@ public final class RtpSession implements AutoCloseable {
         return invalidPackets.get();
     }
 
-    /** Valid RTP packets with a payload type that is neither G.711 nor the telephone-event type. */
+    /** Valid RTP packets with a payload type that is neither a known audio encoding nor the telephone-event type. */
     public int unexpectedPackets() {
         return unexpectedPackets.get();
     }
@@ -170,8 +219,22 @@ public final class RtpSession implements AutoCloseable {
         return srtpFailures.get();
     }
 
-    /** Sets where to send and in which payload types (after SDP negotiation). */
+    /**
+     * Takes audio arriving with a dynamic payload type 96..127 as {@code encoding} (what the SDP says it is, e.g.
+     * {@code 111 opus/48000/2}). Static types 0, 8 and 9 are always PCMU, PCMA and G.722.
+     */
+    public void receive(int payloadType, AudioEncoding encoding) {
+        if (payloadType < 96 || payloadType > 127) {
+            throw new IllegalArgumentException("a dynamic payload type is 96..127, not " + payloadType);
+        }
+        dynamicEncodings.put(payloadType, java.util.Objects.requireNonNull(encoding, "encoding"));
+    }
+
+    /** Sets where to send and in which payload types (after SDP negotiation); audio coming back in the same type is decoded too. */
     public void setTarget(Target newTarget) {
+        if (newTarget.audioPayloadType >= 96) {
+            receive(newTarget.audioPayloadType, newTarget.encoding);
+        }
         this.target = newTarget;
         if (newTarget.eventPayloadType >= 0) {
             this.expectedEventPayloadType = newTarget.eventPayloadType;
@@ -243,13 +306,15 @@ public final class RtpSession implements AutoCloseable {
     // ---- sender thread ------------------------------------------------------------------------------
 
     private void sendLoop() {
-        short[] frame = new short[SAMPLES_PER_FRAME];
+        Framer framer = new Framer();
         long start = System.nanoTime();
         long tick = 0;
-        long timestampBase = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
+        long rtpTime = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
         int sequence = ThreadLocalRandom.current().nextInt(0x10000);
         boolean firstAudio = true;
         PendingEvent event = null;
+        AudioEncoding encoding = null;
+        AudioEncoding.Encoder encoder = null;
         while (running) {
             long deadline = start + tick * FRAME_NANOS;
             long now;
@@ -259,14 +324,19 @@ public final class RtpSession implements AutoCloseable {
             if (!running) {
                 break;
             }
+            Target t = target;
+            // the RTP clock advances by one frame of the current encoding per tick, sent or not
+            int step = t == null ? SAMPLES_PER_FRAME : t.encoding.timestampStep();
             if (now - deadline > REALIGN_AFTER_NANOS) {
                 // a long stall (GC, suspended machine): skip the lost ticks rather than burst them out
-                tick += (now - deadline) / FRAME_NANOS;
+                long skipped = (now - deadline) / FRAME_NANOS;
+                tick += skipped;
+                rtpTime += skipped * step;
                 continue;
             }
-            long timestamp = timestampBase + tick * SAMPLES_PER_FRAME;
+            long timestamp = rtpTime & 0xffffffffL;
+            rtpTime += step;
             tick++;
-            Target t = target;
             if (t == null || !sending) {
                 continue;
             }
@@ -285,14 +355,17 @@ public final class RtpSession implements AutoCloseable {
                 }
                 continue;
             }
-            source.fill(frame);
+            short[] frame = framer.next(source, t.encoding.pcmRate());
             if (toLose.get() > 0) {
                 toLose.decrementAndGet();
                 sequence++; // lost on the way: its number and time pass, the receiver sees a gap
                 continue;
             }
-            byte[] payload = new byte[frame.length];
-            t.codec.encode(frame, payload, 0);
+            if (t.encoding != encoding) {
+                encoding = t.encoding;
+                encoder = encoding.newEncoder(); // a new stream state for the new codec
+            }
+            byte[] payload = encoder.encode(frame);
             send(t, new RtpPacket(firstAudio, t.audioPayloadType, sequence++, timestamp, ssrc, payload));
             firstAudio = false;
         }
@@ -300,7 +373,8 @@ public final class RtpSession implements AutoCloseable {
 
     private int sendEventPacket(Target t, PendingEvent event, int sequence) {
         boolean end = event.sent >= event.packets;
-        int duration = Math.min(0xffff, (end ? event.packets : event.sent + 1) * SAMPLES_PER_FRAME);
+        // durations count in the audio's RTP clock (RFC 4733 2.5.1.2): 160 per 20 ms at 8 kHz, 960 at 48 kHz
+        int duration = Math.min(0xffff, (end ? event.packets : event.sent + 1) * t.encoding.timestampStep());
         TelephoneEvent payload = new TelephoneEvent(event.code, end, EVENT_VOLUME, duration);
         send(t, new RtpPacket(event.sent == 0, t.eventPayloadType, sequence, event.timestamp, ssrc, payload.toBytes()));
         if (end) {
@@ -370,20 +444,84 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void dispatch(RtpPacket packet, long arrival) {
-        G711 codec = G711.forPayloadType(packet.payloadType());
-        if (codec != null) {
-            byte[] payload = packet.payload();
-            audio.add(new ReceivedAudio.Frame(arrival, packet.sequence(), packet.timestamp(), packet.payloadType(),
-                    codec.decode(payload, 0, payload.length)));
-        } else if (packet.payloadType() == expectedEventPayloadType) {
+        int payloadType = packet.payloadType();
+        AudioEncoding encoding = encodingOf(payloadType);
+        if (encoding != null) {
+            short[] pcm = decoderFor(payloadType, encoding).decode(packet.payload());
+            if (pcm == null) {
+                invalidPackets.incrementAndGet(); // an Opus packet its decoder refused
+                return;
+            }
+            audio.add(new ReceivedAudio.Frame(arrival, packet.sequence(), packet.timestamp(), payloadType, pcm,
+                    encoding.pcmRate()));
+        } else if (payloadType == expectedEventPayloadType) {
             TelephoneEvent event = TelephoneEvent.parse(packet.payload());
             if (event == null) {
                 invalidPackets.incrementAndGet();
             } else {
-                digits.onEvent(packet, event, arrival);
+                Target t = target;
+                digits.onEvent(packet, event, arrival, t == null ? 8000 : t.encoding.clockRate());
             }
         } else {
             unexpectedPackets.incrementAndGet();
+        }
+    }
+
+    private AudioEncoding encodingOf(int payloadType) {
+        AudioEncoding dynamic = payloadType >= 96 ? dynamicEncodings.get(payloadType) : null;
+        return dynamic != null ? dynamic : AudioEncoding.forStaticPayloadType(payloadType);
+    }
+
+    private AudioEncoding.Decoder decoderFor(int payloadType, AudioEncoding encoding) {
+        DecoderSlot slot = decoders.get(payloadType);
+        if (slot == null || slot.encoding != encoding) {
+            slot = new DecoderSlot(encoding);
+            decoders.put(payloadType, slot);
+        }
+        return slot.decoder;
+    }
+
+    /** A payload type's decoder, kept while the type means the same encoding. */
+    private static final class DecoderSlot {
+        final AudioEncoding encoding;
+        final AudioEncoding.Decoder decoder;
+
+        DecoderSlot(AudioEncoding encoding) {
+            this.encoding = encoding;
+            this.decoder = encoding.newDecoder();
+        }
+    }
+
+    /**
+     * The sender's frames at the rate the encoding needs, from a source that may make another: 8 kHz sources
+     * are upsampled for wideband codecs, 16 kHz-only sources downsampled for G.711 (sender thread only).
+     */
+    private static final class Framer {
+        private final short[] narrow = new short[SAMPLES_PER_FRAME];
+        private final short[] wide = new short[2 * SAMPLES_PER_FRAME];
+        private AudioSource current;
+        private Upsampler2x upsampler;
+        private Downsampler2x downsampler;
+
+        short[] next(AudioSource source, int rate) {
+            if (source != current) {
+                current = source;
+                upsampler = new Upsampler2x(); // a new source starts with empty filters
+                downsampler = new Downsampler2x();
+            }
+            short[] frame = rate == 8000 ? narrow : wide;
+            if (source.makes(rate)) {
+                source.fill(frame, rate);
+            } else if (rate == 16000 && source.makes(8000)) {
+                source.fill(narrow, 8000);
+                upsampler.process(narrow, wide);
+            } else if (rate == 8000 && source.makes(16000)) {
+                source.fill(wide, 16000);
+                downsampler.process(wide, narrow);
+            } else {
+                throw new IllegalStateException("the audio source makes neither 8 nor 16 kHz audio");
+            }
+            return frame;
         }
     }
 

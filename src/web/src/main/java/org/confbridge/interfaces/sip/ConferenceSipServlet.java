@@ -3,6 +3,7 @@ package org.confbridge.interfaces.sip;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.confbridge.app.media.MediaServer;
 import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.media.MediaException;
 import org.confbridge.media.MediaLeg;
+import org.confbridge.media.sdp.AudioCodec;
 import org.confbridge.media.sdp.MediaAnswer;
 import org.confbridge.media.sdp.SdpNegotiationException;
 import org.confbridge.media.sdp.SdpNegotiator;
@@ -56,6 +58,7 @@ public class ConferenceSipServlet extends SipServlet {
     private transient ClusterService cluster;
     private transient MediaServer media;
     private transient SrtpMode srtpMode;
+    private transient List<AudioCodec> codecs;
     private transient LongConsumer dialInAnswered;
     private long answerDelayMillis;
     private transient TimerService timers;
@@ -74,12 +77,14 @@ public class ConferenceSipServlet extends SipServlet {
         cluster = ApplicationBeans.lookup(ClusterService.class, "ClusterService");
         media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         srtpMode = media.srtpMode(); // read once at start
+        codecs = media.codecs();
         dialInAnswered = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics").dialInSetup();
         answerDelayMillis = Long.getLong("confbridge.sip.answer.delay.ms", 0);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         limits = live.limits();
         callerSource = CallerSource.fromSettings(Settings.current());
+        HangupsInFlight.register();
         sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sip-dial-in-out");
             thread.setDaemon(true);
@@ -192,7 +197,7 @@ public class ConferenceSipServlet extends SipServlet {
         InetAddress local = InetAddress.getByName(request.getLocalAddr());
         // only the caller may latch (behind a trusted proxy: the phone's address it names)
         rtp.setSignallingAddress(InetAddress.getByName(callerSource.of(request)));
-        SdpNegotiator negotiator = new SdpNegotiator(srtpMode);
+        SdpNegotiator negotiator = new SdpNegotiator(codecs, srtpMode);
         String sdp;
         try {
             if (offer == null) {
@@ -365,7 +370,8 @@ public class ConferenceSipServlet extends SipServlet {
 
     @Override
     protected void doResponse(SipServletResponse response) {
-        // Responses to our own BYEs: nothing more to do, the call already left its conference.
+        // Responses to our own BYEs: the call already left its conference; a stop may be waiting for them.
+        HangupsInFlight.onResponse(response);
     }
 
     // ---------------------------------------------------------------------------------- helpers

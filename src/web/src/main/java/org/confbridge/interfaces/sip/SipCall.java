@@ -173,7 +173,16 @@ public final class SipCall implements CallLeg {
             ended = true; // the conference has let the participant go already: no leave() back to it
         }
         rtp.close();
-        sender.execute(() -> sendBye(reason));
+        HangupsInFlight.started(); // counted from now: a stop waits for the BYE still in the queue too
+        try {
+            sender.execute(() -> {
+                HangupsInFlight.finished();
+                sendBye(reason);
+            });
+        } catch (RuntimeException e) {
+            HangupsInFlight.finished();
+            throw e;
+        }
     }
 
     /** Sends a BYE if the dialog is confirmed (on the caller's thread). */
@@ -181,6 +190,8 @@ public final class SipCall implements CallLeg {
         if (!session.isValid() || session.getState() != SipSession.State.CONFIRMED) {
             return;
         }
+        HangupsInFlight.started(); // until its final answer (or the container's timeout) reaches doResponse
+        boolean sent = false;
         try {
             SipServletRequest bye = session.createRequest("BYE");
             Address route = sourceRoute;
@@ -188,9 +199,14 @@ public final class SipCall implements CallLeg {
                 toWhereTheCallerIs(bye, route);
             }
             bye.send();
+            sent = true;
             LOG.fine(() -> "BYE sent to " + participant + " (" + reason + ")");
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "BYE to " + participant + " not sent (the dialog is over)", e);
+        } finally {
+            if (!sent) {
+                HangupsInFlight.finished();
+            }
         }
     }
 

@@ -40,7 +40,7 @@ import org.glassfish.jersey.media.multipart.FormDataParam;
 
 /**
  * Sound files: multipart upload ({@code title}, {@code file}: PCM WAV 8/16/24-bit or MP3, at most
- * 10 MB, else 413), converted once to 8 kHz mono 16-bit PCM; the original is kept for download.
+ * 10 MB, else 413), converted once to 8 kHz mono 16-bit PCM (16 kHz from a 16 kHz or better source); the original is kept for download.
  */
 @Path("ver1.0/client/{client_id}/sound")
 @Produces(MediaType.APPLICATION_JSON)
@@ -148,7 +148,7 @@ public class SoundResource {
     @GET
     @Path("{sound_id}/download")
     @Produces({"audio/wav", "audio/mpeg", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download the original upload, or with converted=true the 8 kHz mono WAV the conference plays")
+    @Operation(summary = "Download the original upload, or with converted=true the 8 or 16 kHz mono WAV the conference plays")
     public Response download(@Context SecurityContext security, @PathParam("client_id") String clientId,
                              @PathParam("sound_id") long soundId,
                              @QueryParam("converted") @DefaultValue("false") boolean converted) {

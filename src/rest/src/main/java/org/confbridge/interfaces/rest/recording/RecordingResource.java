@@ -38,7 +38,7 @@ import org.confbridge.app.recording.RecordingService;
 import org.confbridge.interfaces.rest.Callers;
 
 /**
- * Recordings of invited participants ({@code record_enabled}). The audio is a stereo 8 kHz 16-bit WAV:
+ * Recordings of invited participants ({@code record_enabled}). The audio is a stereo 16-bit WAV, 8 kHz (16 kHz for a wideband call):
  * left what the invited person said, right what they heard.
  */
 @Path("ver1.0/client/{client_id}/recording")

@@ -15,6 +15,7 @@ import org.confbridge.domain.conference.HangupReason;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.interfaces.sip.ApplicationBeans;
+import org.confbridge.interfaces.sip.HangupsInFlight;
 import org.confbridge.media.sdp.SdpNegotiationException;
 
 /**
@@ -90,7 +91,8 @@ public class InviteCallServlet extends SipServlet {
     @Override
     protected void doSuccessResponse(SipServletResponse response) throws IOException {
         if (!"INVITE".equals(response.getMethod())) {
-            return; // 200 to our BYE or CANCEL
+            HangupsInFlight.onResponse(response); // 200 to our BYE or CANCEL
+            return;
         }
         InviteCallState call = stateOf(response.getSession());
         response.createAck().send();
@@ -122,6 +124,7 @@ public class InviteCallServlet extends SipServlet {
     @Override
     protected void doErrorResponse(SipServletResponse response) {
         if (!"INVITE".equals(response.getMethod())) {
+            HangupsInFlight.onResponse(response);
             return;
         }
         InviteCallState call = stateOf(response.getSession());

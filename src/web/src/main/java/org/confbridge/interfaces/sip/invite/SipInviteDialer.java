@@ -105,7 +105,7 @@ final class SipInviteDialer implements InviteDialer {
             SipServletRequest invite = factory.createRequest(application, "INVITE", trunk.callerId(),
                     factory.createAddress(trunk.requestUri(call.number().value())));
             invite.setRequestURI(trunk.requestUri(call.number().value()));
-            SdpNegotiator negotiator = new SdpNegotiator(media.srtpMode());
+            SdpNegotiator negotiator = new SdpNegotiator(media.codecs(), media.srtpMode());
             invite.setContent(negotiator.offer(sdpAddress, rtp.localPort()).getBytes(StandardCharsets.US_ASCII), SDP);
             SipSession session = invite.getSession();
             session.setHandler(handler);
