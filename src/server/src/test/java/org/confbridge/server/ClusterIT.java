@@ -153,6 +153,17 @@ class ClusterIT {
         assertThat(lock.status()).as(lock.toString()).isEqualTo(200);
         ApiClient.Answer onOwner = new ApiClient(nodeB.baseUrl()).get("/api/ver1.0/client/@me/live/" + ids.get(number), token);
         assertThat(onOwner.json().get("locked").asBoolean()).isTrue();
+        // A property changed through the node that does not run it reaches the running conference within a second.
+        ApiClient.Answer put = viaA.put("/api/ver1.0/client/@me/extension/" + ids.get(number) + "/conference", token,
+                "{\"mute_non_moderator\":true}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        boolean inForce = false;
+        while (!inForce && System.nanoTime() < deadline) {
+            inForce = new ApiClient(nodeB.baseUrl()).get("/api/ver1.0/client/@me/live/" + ids.get(number), token)
+                    .json().get("settings").get("mute_non_moderator").asBoolean();
+        }
+        assertThat(inForce).as("the owner's running conference has the new setting").isTrue();
         first.hangup();
         late.hangup();
         awaitNoConferenceOwned();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.annotation.Priority;
+import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -19,11 +20,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.Provider;
 import org.confbridge.interfaces.rest.ErrorBody;
+import org.confbridge.interfaces.rest.api.ConferenceResource;
 import org.confbridge.interfaces.rest.live.LiveConferenceResource;
 
 /**
- * Cluster: a live action on one conference (view, mute, kick, lock, invite, ...) is carried out by the node
- * that runs it. When that is another live node, the request is sent on to it as it came (method, path,
+ * Cluster: a live action on one conference (view, mute, kick, lock, invite, ...), and a change of its properties
+ * (which a running conference takes at once), is carried out by the node that runs it. When that is another live node, the request is sent on to it as it came (method, path,
  * query, body, bearer token: tokens live in the shared database) and its answer is the answer. Runs after
  * authentication, so strangers are refused here; a forwarded request is never forwarded again.
  */
@@ -40,7 +42,11 @@ public class LiveActionForwarding implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (resourceInfo.getResourceClass() != LiveConferenceResource.class
+        Class<?> resource = resourceInfo.getResourceClass();
+        // a change of a conference's properties also reaches its running conference only on its owner
+        boolean propertiesWrite = resource == ConferenceResource.class && !HttpMethod.GET.equals(request.getMethod())
+                && !HttpMethod.HEAD.equals(request.getMethod());
+        if (resource != LiveConferenceResource.class && !propertiesWrite
                 || request.getHeaderString(FORWARDED_BY) != null) {
             return;
         }
