@@ -88,7 +88,7 @@ final class Leg implements MediaLeg {
     private final short[] hears = new short[MAX];     // at the room's rate
     private final short[] hearsOwnRate = new short[MAX];
     private final short[] personal = new short[MAX];
-    private final short[] silence = new short[MAX];
+    private static final short[] SILENCE = new short[MAX]; // read only: one for every leg
     private final byte[] encoded = new byte[org.confbridge.media.rtp.RtpPacket.MAX_PAYLOAD];
     private int recorderRate;
     private PendingRecording pendingRecording;
@@ -363,12 +363,12 @@ final class Leg implements MediaLeg {
             heard = personal;
             payload = encoded;
         } else {
-            heard = silence;
+            heard = SILENCE;
             if (LegCodecs.stateless(codec)) {
                 payload = engine.silencePayload(codec);
                 payloadLength = frame;
             } else {
-                payloadLength = encoder.encode(silence, encoded);
+                payloadLength = encoder.encode(SILENCE, encoded);
                 payload = encoded;
             }
         }

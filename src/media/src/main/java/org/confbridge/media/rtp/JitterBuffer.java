@@ -40,7 +40,7 @@ public final class JitterBuffer {
     private final short[] ring;
     private final long[] filled;     // one bit per sample: 1/16 of the ring's size
     private final short[] lastFrame;
-    private final short[] decoded = new short[AudioFrames.FRAME_SAMPLES * 16]; // G.711 convenience path
+    private short[] decoded; // G.711 convenience path only (tests, tools): made on first use, not per leg
     private final int depthSamples;
 
     private boolean started;
@@ -83,6 +83,9 @@ public final class JitterBuffer {
 
     /** Stores one G.711 packet's payload, decoding it with {@code codec} (its timestamps count samples). */
     public void put(byte[] payload, int length, long timestamp, int packetSsrc, G711Codec codec) {
+        if (decoded == null) {
+            decoded = new short[AudioFrames.FRAME_SAMPLES * 16];
+        }
         int done = 0;
         while (done < length) {
             int n = Math.min(length - done, decoded.length);
