@@ -15,7 +15,8 @@ import org.confbridge.media.sdp.AudioCodec;
 
 /**
  * The media side of the simulated phones: one UDP socket per phone (as real phones have), one
- * sender thread that sends every active phone's 20 ms PCMU packet each 20 ms (talkers a tone,
+ * of {@value #SENDERS} sender threads (each a share of the phones: one thread's loopback sends for thousands
+ * of phones take longer than a tick) that send every active phone's 20 ms PCMU packet each 20 ms (talkers a tone,
  * the others low line noise, like phones without silence suppression), and one receiver thread
  * that reads what the server sends through a selector and keeps, per stream, the figures the
  * report needs: frames received, sequence gaps (lost), and frames later than
@@ -45,7 +46,9 @@ final class RtpPhones implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
-    private Thread sender;
+    private static final int SENDERS = 2;
+    private final Thread[] senders = new Thread[SENDERS];
+    private volatile long sendStart;
     private Thread receiver;
 
     // receiver thread (read after stop())
@@ -61,10 +64,10 @@ final class RtpPhones implements AutoCloseable {
     private final boolean[] seen;
     private long receivedTotal;
 
-    // sender thread (read after stop())
-    private long sentInWindow;
-    private long senderSkippedTicks;
-    private long senderLateTicks;
+    // per sender thread (read after stop())
+    private final long[] sentInWindow = new long[SENDERS];
+    private final long[] senderSkippedTicks = new long[SENDERS];
+    private final long[] senderLateTicks = new long[SENDERS];
 
     RtpPhones(int count, int roomSize, int talkers) throws IOException {
         this.count = count;
@@ -133,11 +136,17 @@ final class RtpPhones implements AutoCloseable {
     }
 
     void start() {
-        sender = new Thread(this::sendLoop, "load-rtp-sender");
+        sendStart = System.nanoTime();
+        for (int i = 0; i < SENDERS; i++) {
+            int share = i;
+            senders[i] = new Thread(() -> sendLoop(share), "load-rtp-sender-" + i);
+            senders[i].setPriority(Thread.MAX_PRIORITY);
+        }
         receiver = new Thread(this::receiveLoop, "load-rtp-receiver");
-        sender.setPriority(Thread.MAX_PRIORITY);
         receiver.setPriority(Thread.MAX_PRIORITY);
-        sender.start();
+        for (Thread sender : senders) {
+            sender.start();
+        }
         receiver.start();
     }
 
@@ -147,27 +156,29 @@ final class RtpPhones implements AutoCloseable {
         windowStart = startNanos;
     }
 
-    private void sendLoop() {
+    /** Sends the packets of the phones {@code share}, {@code share + SENDERS}, ... every tick. */
+    private void sendLoop(int share) {
         ByteBuffer packet = ByteBuffer.allocateDirect(PACKET);
         int[] seq = new int[count];
         int[] ts = new int[count];
-        long start = System.nanoTime();
+        long start = sendStart;
         for (long tick = 0; running; tick++) {
             long due = start + tick * TICK_NANOS;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) { // park may return early
                 LockSupport.parkNanos(wait);
-            } else if (-wait > TICK_NANOS / 2) {
-                senderLateTicks++;
+            }
+            if (-wait > TICK_NANOS / 2) {
+                senderLateTicks[share]++;
                 if (-wait > 5 * TICK_NANOS) { // stalled: do not send a burst of old frames
                     long behind = -wait / TICK_NANOS;
-                    senderSkippedTicks += behind;
+                    senderSkippedTicks[share] += behind;
                     tick += behind;
                 }
             }
             long now = System.nanoTime();
             boolean inWindow = now >= windowStart && now < windowEnd;
-            for (int p = 0; p < count; p++) {
+            for (int p = share; p < count; p += SENDERS) {
                 if (active.get(p) == 0) {
                     continue;
                 }
@@ -180,7 +191,7 @@ final class RtpPhones implements AutoCloseable {
                 ts[p] += FRAME;
                 try {
                     if (channels[p].write(packet) > 0 && inWindow) {
-                        sentInWindow++;
+                        sentInWindow[share]++;
                     }
                 } catch (IOException e) {
                     // ICMP unreachable after the server closed the port: counted as not sent
@@ -205,7 +216,9 @@ final class RtpPhones implements AutoCloseable {
         int phone = (Integer) key.attachment();
         buffer.clear();
         try {
-            if (channels[phone].receive(buffer) == null) {
+            DatagramChannel channel = channels[phone];
+            // Connected (answered): read, which makes no sender address per packet; before that, receive.
+            if (channel.isConnected() ? channel.read(buffer) <= 0 : channel.receive(buffer) == null) {
                 return;
             }
         } catch (IOException e) {
@@ -277,7 +290,9 @@ final class RtpPhones implements AutoCloseable {
             long expected = lastSeqInWindow[i] - firstSeqInWindow[i] + 1;
             lost += Math.max(0, expected - receivedInWindow[i]);
         }
-        return new Figures(phones, received, lost, late, sentInWindow, senderLateTicks, senderSkippedTicks, silent);
+        return new Figures(phones, received, lost, late, java.util.Arrays.stream(sentInWindow).sum(),
+                java.util.Arrays.stream(senderLateTicks).max().orElse(0),
+                java.util.Arrays.stream(senderSkippedTicks).max().orElse(0), silent);
     }
 
     long receivedTotal() {
@@ -287,8 +302,10 @@ final class RtpPhones implements AutoCloseable {
     void stop() throws InterruptedException {
         running = false;
         selector.wakeup();
-        if (sender != null) {
-            sender.join();
+        if (receiver != null) {
+            for (Thread sender : senders) {
+                sender.join();
+            }
             receiver.join();
         }
     }

@@ -165,7 +165,7 @@ public final class SipMediaLoad {
                     + " tick_p99_us=%.0f tick_max_us=%.0f late_ticks=%.0f stream_per_s=%.0f talking_per_s=%.0f"
                     + " webhook_per_s=%.0f load=%.2f%n", events.attached() ? "on" : "off", f.phones(), cpuPerFrame,
                     mixCpu, mixCpuPerTick, ticks.ticks() - ticks0.ticks(), perFrameSent, ticks.p50Micros(),
-                    ticks.p99Micros(), ticks.maxMicros(), ticks.lateTicks(),
+                    ticks.p99Micros(), ticks.maxMicros(), ticks.lateTicks() - ticks0.lateTicks(),
                     (events1[0] - events0[0]) / seconds, (events1[1] - events0[1]) / seconds,
                     (events1[2] - events0[2]) / seconds, load);
 

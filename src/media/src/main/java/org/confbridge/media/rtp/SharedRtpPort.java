@@ -90,6 +90,15 @@ public final class SharedRtpPort implements AutoCloseable {
     private final Map<InetSocketAddress, Member> bySource = new ConcurrentHashMap<>();
     private final Set<Member> members = ConcurrentHashMap.newKeySet();
 
+    static {
+        // Netty samples one buffer in 128 for leak tracking, recording a stack trace each time: on a path of
+        // hundreds of thousands of datagrams a second that is steady garbage and CPU. Our buffers are released
+        // on every path (tests cover them); an operator can still turn tracking on with the usual property.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     private SharedRtpPort(EventLoopGroup group, Channel channel, int localPort, boolean nativeTransport,
             LongAdder strangerPackets) {
         this.group = group;
@@ -120,8 +129,12 @@ public final class SharedRtpPort implements AutoCloseable {
         }
         java.util.concurrent.atomic.AtomicReference<SharedRtpPort> holder = new java.util.concurrent.atomic.AtomicReference<>();
         EventLoopGroup group = newGroup(epoll, threadName, holder);
+        // An IPv4 socket for an IPv4 address: a dual-stack socket would take every packet through the IPv6
+        // code and IPv4-mapped addresses for nothing (it cannot reach IPv6 peers from an IPv4 address anyway).
+        io.netty.channel.socket.InternetProtocolFamily family = bindAddress instanceof java.net.Inet4Address
+                ? io.netty.channel.socket.InternetProtocolFamily.IPv4 : io.netty.channel.socket.InternetProtocolFamily.IPv6;
         Bootstrap bootstrap = new Bootstrap().group(group)
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .channelFactory(epoll ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                 // Real-time audio has no use for a backlog: past this, packets are dropped and counted.
