@@ -31,6 +31,16 @@ final class ServerProcess {
     }
 
     /**
+     * CPU time of every thread so far spent in the kernel ({@code stime}), in nanoseconds: for a media server on
+     * loopback that is mostly the UDP path (a send carries the packet through the receiver's stack too).
+     */
+    long kernelCpuNanos() throws IOException {
+        String stat = Files.readString(dir.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[12]) * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /**
      * CPU time (ns) by thread name (the kernel's 15-character {@code comm}; threads of the same
      * name, e.g. pool threads, are summed), from {@code /proc/<pid>/task}.
      */

@@ -96,12 +96,14 @@ public final class SipMediaLoad {
             pollUntil(calls, start);
             java.util.Map<String, Long> threads0 = server.cpuNanosByThread();
             long cpu0 = server.cpuNanos();
+            long kernel0 = server.kernelCpuNanos();
             long[] events0 = events.counts();
             TickFigures ticks0 = TickFigures.scrape(http, EventConsumers.bearer(http));
             long selfCpu0 = self.cpuNanos();
             long t0 = System.nanoTime();
             pollUntil(calls, end);
             long cpu1 = server.cpuNanos();
+            long kernel1 = server.kernelCpuNanos();
             java.util.Map<String, Long> threads1 = server.cpuNanosByThread();
             long selfCpu1 = self.cpuNanos();
             long t1 = System.nanoTime();
@@ -132,6 +134,9 @@ public final class SipMediaLoad {
                         + " CPU per frame the server really sent %.2f us; the figures above are not comparable%n",
                         ServerProcess.loadAverage(), perFrameSent);
             }
+            double kernelPerFrame = (kernel1 - kernel0) / 1000.0 / frames;
+            System.out.printf(Locale.ROOT, "of which in the kernel (system time: UDP send and receive) %.2f us, in the JVM"
+                    + " (user time: our code, Netty, GC, JIT) %.2f us%n", kernelPerFrame, cpuPerFrame - kernelPerFrame);
             System.out.printf(Locale.ROOT, "at the phones: %d frames received, lost %.3f%%, late %.3f%%, not sent by the"
                     + " server %.3f%% (vs. wall clock), silent phones %d; server RSS %d MB, %d threads; load %.2f%n",
                     f.received(), lostPct, latePct, missingPct, f.phonesSilent(), rss, threads, load);
@@ -172,10 +177,11 @@ public final class SipMediaLoad {
             int ended = calls.hangUpAll(window, 60_000_000_000L);
             System.out.printf(Locale.ROOT, "hung up %d of %d calls; server requests seen %d%n", ended, join.answered(),
                     calls.serverRequests());
-            System.out.printf(Locale.ROOT, "RESULT participants=%d cpu_us=%.2f floor_us=%.2f ratio=%.2f lost_pct=%.3f"
-                    + " late_pct=%.3f unsent_pct=%.3f rss_mb=%d threads=%d idle_rss_mb=%d idle_threads=%d"
+            System.out.printf(Locale.ROOT, "RESULT participants=%d cpu_us=%.2f kernel_us=%.2f floor_us=%.2f ratio=%.2f"
+                    + " lost_pct=%.3f late_pct=%.3f unsent_pct=%.3f rss_mb=%d threads=%d idle_rss_mb=%d idle_threads=%d"
                     + " invite_p50_ms=%.1f invite_p99_ms=%.1f joins_per_s=%.0f join_failures=%d load=%.2f%n",
-                    f.phones(), cpuPerFrame, floor, cpuPerFrame / floor, lostPct, latePct, missingPct, rss, threads,
+                    f.phones(), cpuPerFrame, kernelPerFrame, floor, cpuPerFrame / floor, lostPct, latePct, missingPct,
+                    rss, threads,
                     idleRss, idleThreads, p50, p99, joinsPerSecond, join.failed(), load);
         }
     }
