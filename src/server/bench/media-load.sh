@@ -4,7 +4,9 @@
 # phones in over SIP/UDP (rooms of 10, one conference extension each, WINDOW INVITEs outstanding), sends and
 # receives 20 ms PCMU RTP (2 talkers per room) and reports server CPU per participant-frame (from /proc, all
 # threads) against the loopback UDP floor, frames lost / late at the phones, RSS, threads, INVITE->200 p50/p99
-# and joins/s. One fresh server per participant count.
+# and joins/s. One fresh server per participant count. Before each, udp-floor.c (compiled with cc when present)
+# prints the kernel's own price of a server's packet in + packet out on loopback, per call and batched
+# (recvmmsg/sendmmsg), with no server code: the least any server could spend per participant-frame here.
 #
 # Build first (from the repository root):
 #   mvn -B -q -pl src/server -am package -DskipTests && mvn -B -q -Pbench -pl src/bench -am package -DskipTests
@@ -77,7 +79,16 @@ run_one() {
   return $status
 }
 
+# The kernel's own price per participant-frame (no server code at all): udp-floor.c, when a C compiler is here.
+floor_c() {
+  command -v cc >/dev/null 2>&1 || { echo "(no C compiler: the kernel floor of udp-floor.c is not measured)"; return; }
+  local bin; bin=$(mktemp /tmp/udp-floor-XXXXXX)
+  cc -O2 -o "$bin" "$HERE/udp-floor.c" && "$bin" "$1" 30 | sed 's/$/ (server thread CPU per packet in + packet out, no server code)/'
+  rm -f "$bin"
+}
+
 uptime
 for n in ${PARTICIPANTS:-1000 2000 3000}; do
+  floor_c "$n"
   run_one "$n"
 done
