@@ -202,7 +202,8 @@ public final class ConfbridgeServer implements AutoCloseable {
         stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", ServerTls.PROTOCOLS));
         stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         // The stack's own default suites date from TLS 1.0 (the JDK refuses them): the JDK's current defaults.
-        stack.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", ServerTls.defaultCipherSuites());
+        ServerTls.current().ifPresent(tls ->
+                stack.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", tls.defaultCipherSuites()));
         stack.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
                 String.valueOf(settings.number("sip.tcp.read.timeout.ms", 100, 3_600_000)));
         Files.createDirectories(target.getParent());

@@ -115,6 +115,9 @@ final class SipContainer implements AutoCloseable {
         http.setAttribute("connectionUploadTimeout", timeout);
         http.setAttribute("maxConnections", String.valueOf(settings.number("http.max.connections", 1, 1_000_000)));
         http.setAttribute("maxThreads", String.valueOf(settings.number("http.max.threads", 2, 10_000)));
+        // Threads are added as requests come (up to maxThreads) and end after a minute unused; an idle server
+        // keeps two rather than Tomcat's ten.
+        http.setAttribute("minSpareThreads", "2");
         http.setAttribute("acceptCount", "100");
         http.setAttribute("maxHttpHeaderSize", "8192");
         http.setAttribute("maxKeepAliveRequests", "1000");

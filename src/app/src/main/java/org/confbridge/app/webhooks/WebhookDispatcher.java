@@ -77,6 +77,7 @@ public class WebhookDispatcher {
     private Thread writer;
     private Thread sender;
     private ExecutorService posting;
+    /** Made by the sender thread for the first delivery (most servers never have one; it costs a thread). */
     private HttpClient http;
     private final WebhookTargets targets = WebhookTargets.fromSettings();
     private AutoCloseable subscription;
@@ -98,8 +99,6 @@ public class WebhookDispatcher {
         ConferenceEvents events = live.events();
         run = events.run();
         posting = Executors.newFixedThreadPool(PARALLEL, runnable -> daemon(runnable, "webhook-post"));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(posting)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         MeterRegistry registry = metrics.registry();
         failures = Counter.builder(MeterNames.of("webhook.failures")).description("failed webhook delivery attempts")
                 .register(registry);
@@ -120,6 +119,15 @@ public class WebhookDispatcher {
                 dropped.incrementAndGet();
             }
         });
+    }
+
+    /** The client, made on first use; only the {@code webhook-sender} thread calls this. */
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(posting)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     @PreDestroy
@@ -235,7 +243,7 @@ public class WebhookDispatcher {
             record(delivery, null, "invalid request: " + e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        return http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             if (error != null) {
                 record(delivery, null, error.getClass().getSimpleName() + ": " + error.getMessage());
             } else if (response.statusCode() / 100 == 2) {
