@@ -13,8 +13,6 @@ import org.confbridge.domain.settings.ConferenceSettings;
 import org.confbridge.infrastructure.persistence.ClientEntity;
 import org.confbridge.infrastructure.persistence.ConferencePropertiesEntity;
 import org.confbridge.infrastructure.persistence.ExtensionEntity;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The database side of {@link ConferenceDirectory} (which answers from its cache when it can): reads the
@@ -55,11 +53,11 @@ public class ConferenceDirectoryStore {
      *         unknown or not a conference
      */
     public Optional<ConferenceExtension> conference(long clientId, String number) {
-        // One statement for the extension and its properties; read-only: nothing is registered for changes.
+        // One statement for the extension and its properties; read-only (the named query's hint): nothing is
+        // registered for changes.
         List<Object[]> rows = em.createNamedQuery(ExtensionEntity.CONFERENCE_BY_CLIENT_AND_NAME, Object[].class)
                 .setParameter("clientId", clientId)
                 .setParameter("name", number)
-                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -14,6 +14,9 @@ import javax.ejb.EJB;
 import javax.ejb.LocalBean;
 import javax.ejb.Singleton;
 import javax.ejb.Startup;
+import javax.ejb.TransactionAttribute;
+import javax.ejb.TransactionAttributeType;
+import org.confbridge.app.ModuleThreads;
 import org.confbridge.app.SoundService;
 import org.confbridge.app.config.Settings;
 import org.confbridge.media.sdp.AudioCodec;
@@ -37,6 +40,7 @@ import org.confbridge.media.engine.DefaultMediaEngine;
 @Startup
 @LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no database here: no JTA transaction per call's leg
 public class MediaServer {
 
     private static final Logger LOG = Logger.getLogger(MediaServer.class.getName());
@@ -152,6 +156,23 @@ public class MediaServer {
             earlyEvents.put(leg, early);
         }
         return leg;
+    }
+
+    /**
+     * {@link #allocateLeg()} as a plain call on this instance: the SIP side takes it once and allocates every call's
+     * leg with it, without a container invocation each time (this bean has no lock, transaction or interceptor there
+     * to skip). The call runs with the EJB module's context class loader, as the container's would ({@link
+     * ModuleThreads}).
+     */
+    public LegAllocator legs() {
+        return () -> {
+            ClassLoader caller = ModuleThreads.enter(MediaServer.class);
+            try {
+                return allocateLeg();
+            } finally {
+                ModuleThreads.leave(caller);
+            }
+        };
     }
 
     /** The call joined its conference: the leg's events (and those kept so far) go to {@code listener}. */

@@ -7,8 +7,11 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.NamedQuery;
+import javax.persistence.QueryHint;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** A dialable extension of a client; {@code type} is "conference" or "phone". */
 @Entity
@@ -17,7 +20,10 @@ import javax.persistence.Table;
         query = "SELECT e FROM ExtensionEntity e WHERE e.clientId = :clientId AND e.name = :name")
 @NamedQuery(name = ExtensionEntity.CONFERENCE_BY_CLIENT_AND_NAME,
         query = "SELECT e, p FROM ExtensionEntity e LEFT JOIN ConferencePropertiesEntity p ON p.extensionId = e.id"
-                + " WHERE e.clientId = :clientId AND e.name = :name AND e.type = 'conference'")
+                + " WHERE e.clientId = :clientId AND e.name = :name AND e.type = 'conference'",
+        // read-only (nothing registered for changes), set here: the same hint set on each query made EclipseLink
+        // copy the shared query and prepare its SQL again for every new conference's first caller
+        hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 @NamedQuery(name = ExtensionEntity.BY_CLIENT,
         query = "SELECT e FROM ExtensionEntity e WHERE e.clientId = :clientId ORDER BY e.id")
 public class ExtensionEntity {

@@ -115,9 +115,9 @@ final class SipCalls implements AutoCloseable {
             }
             selector.select(5);
             selector.selectedKeys().clear();
-            long now = System.nanoTime();
             Response response;
             while ((response = receive()) != null) {
+                long now = System.nanoTime(); // this response's own arrival (not when the select woke up)
                 Call call = calls.get(response.header("call-id", "i"));
                 if (call == null || !response.cseqMethod().equals("INVITE")) {
                     continue;
@@ -151,6 +151,7 @@ final class SipCalls implements AutoCloseable {
                     }
                 }
             }
+            long now = System.nanoTime();
             for (var it = outstanding.iterator(); it.hasNext();) {
                 Call call = it.next();
                 if (call.state != State.CALLING && call.state != State.PROCEEDING) {

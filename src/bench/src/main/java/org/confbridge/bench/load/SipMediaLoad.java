@@ -77,7 +77,15 @@ public final class SipMediaLoad {
                 ports[i] = phones.localPort(i);
             }
             phones.start();
+            java.util.Map<String, Long> joinThreads0 = server.cpuNanosByThread();
+            long joinCpu0 = server.cpuNanos();
+            long joinSelfCpu0 = self.cpuNanos();
+            long joinStart = System.nanoTime();
             SipCalls.JoinResult join = calls.join(extensions, ports, window, phones::activate);
+            long joinCpu1 = server.cpuNanos();
+            long joinSelfCpu1 = self.cpuNanos();
+            long joinEnd = System.nanoTime();
+            java.util.Map<String, Long> joinThreads1 = server.cpuNanosByThread();
             double joinSeconds = (join.lastAnswerNanos() - join.firstInviteNanos()) / 1e9;
             long[] lat = join.inviteToOkNanos();
             double p50 = lat.length == 0 ? -1 : lat[lat.length / 2] / 1e6;
@@ -88,6 +96,17 @@ public final class SipMediaLoad {
                     join.answered(), participants, joinSeconds, joinsPerSecond, window, join.failed(),
                     join.failuresByStatus(), p50, p99, lat.length == 0 ? -1 : lat[lat.length - 1] / 1e6,
                     join.retransmissions(), ServerProcess.loadAverage());
+            // CPU, unlike the rate, hardly moves with what else runs on the machine: compare builds by it too.
+            double joinWall = Math.max(1e-9, (joinEnd - joinStart) / 1e9);
+            double joinCpuMs = (joinCpu1 - joinCpu0) / 1e6 / Math.max(1, join.answered());
+            System.out.printf(Locale.ROOT, "join phase: server CPU %.2f ms per join (%.2f cores: SIP threads %.2f,"
+                    + " JIT compilers %.2f, GC/VM %.2f, media %.2f), generator %.2f cores%n", joinCpuMs,
+                    (joinCpu1 - joinCpu0) / 1e9 / joinWall,
+                    coresOf(joinThreads0, joinThreads1, joinWall, "confbridge-UDP", "MessageProcess"),
+                    coresOf(joinThreads0, joinThreads1, joinWall, "C1 Compiler", "C2 Compiler"),
+                    coresOf(joinThreads0, joinThreads1, joinWall, "VM Thread"),
+                    coresOf(joinThreads0, joinThreads1, joinWall, "media-"),
+                    (joinSelfCpu1 - joinSelfCpu0) / 1e9 / joinWall);
 
             pollFor(calls, warmup * 1000L);
             long start = System.nanoTime() + 50_000_000L;
@@ -179,10 +198,10 @@ public final class SipMediaLoad {
                     calls.serverRequests());
             System.out.printf(Locale.ROOT, "RESULT participants=%d cpu_us=%.2f kernel_us=%.2f floor_us=%.2f ratio=%.2f"
                     + " lost_pct=%.3f late_pct=%.3f unsent_pct=%.3f rss_mb=%d threads=%d idle_rss_mb=%d idle_threads=%d"
-                    + " invite_p50_ms=%.1f invite_p99_ms=%.1f joins_per_s=%.0f join_failures=%d load=%.2f%n",
+                    + " invite_p50_ms=%.1f invite_p99_ms=%.1f joins_per_s=%.0f join_failures=%d load=%.2f"
+                    + " join_cpu_ms=%.2f%n",
                     f.phones(), cpuPerFrame, kernelPerFrame, floor, cpuPerFrame / floor, lostPct, latePct, missingPct,
-                    rss, threads,
-                    idleRss, idleThreads, p50, p99, joinsPerSecond, join.failed(), load);
+                    rss, threads, idleRss, idleThreads, p50, p99, joinsPerSecond, join.failed(), load, joinCpuMs);
         }
     }
 
@@ -240,6 +259,21 @@ public final class SipMediaLoad {
             }
         }
         return numbers;
+    }
+
+    /** Cores the server's threads whose names start with one of {@code prefixes} used between the two readings. */
+    private static double coresOf(java.util.Map<String, Long> before, java.util.Map<String, Long> after, double seconds,
+            String... prefixes) {
+        long nanos = 0;
+        for (var e : after.entrySet()) {
+            for (String prefix : prefixes) {
+                if (e.getKey().startsWith(prefix)) {
+                    nanos += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                    break;
+                }
+            }
+        }
+        return nanos / 1e9 / seconds;
     }
 
     private static void pollFor(SipCalls calls, long millis) throws IOException, InterruptedException {

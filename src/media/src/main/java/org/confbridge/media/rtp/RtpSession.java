@@ -2,7 +2,6 @@ package org.confbridge.media.rtp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 import org.confbridge.media.dtmf.DigitListener;
@@ -68,7 +67,7 @@ public final class RtpSession {
      * @param strangerPackets counts packets dropped as {@link RtpDropReason#STRANGER} (engine-wide)
      */
     public RtpSession(RtpTransport transport, DigitListener digits, boolean strictSource, LongAdder strangerPackets) {
-        this(transport, digits, new SecureRandom(), strictSource, strangerPackets);
+        this(transport, digits, RtpRandom.current(), strictSource, strangerPackets);
     }
 
     RtpSession(RtpTransport transport, DigitListener digits, Random random) {

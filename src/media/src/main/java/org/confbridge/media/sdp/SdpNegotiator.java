@@ -3,13 +3,13 @@ package org.confbridge.media.sdp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sdp.SdpFactory;
 import org.confbridge.media.srtp.SdesCrypto;
 import org.confbridge.media.srtp.SrtpKeys;
@@ -71,12 +71,13 @@ public final class SdpNegotiator {
             throw new IllegalArgumentException("at least one codec is required");
         }
         this.srtpMode = Objects.requireNonNull(srtpMode, "srtpMode");
-        SdpFactory factory = SdpFactory.getInstance();
-        this.reader = new SdpReader(factory);
-        this.writer = new SdpWriter(factory, USER_NAME);
+        this.reader = new SdpReader(SdpFactory.getInstance());
+        this.writer = new SdpWriter(USER_NAME);
         this.supportedCodecs = List.copyOf(supportedCodecs);
-        // RFC 4566: the session id should be an NTP-like unique number; a random positive long will do.
-        this.sessionId = new SecureRandom().nextLong() & 0x0000_7FFF_FFFF_FFFFL;
+        // RFC 4566: the session id should be an NTP-like unique number; a random positive long will do. It is no
+        // secret (every SDP we send shows it), so no SecureRandom: a new one per call took the JVM-wide lock of
+        // the platform's generator on every call's setup.
+        this.sessionId = ThreadLocalRandom.current().nextLong() & 0x0000_7FFF_FFFF_FFFFL;
         this.sessionVersion = 1;
     }
 

@@ -2,28 +2,25 @@ package org.confbridge.media.sdp;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Vector;
-import javax.sdp.Connection;
-import javax.sdp.MediaDescription;
-import javax.sdp.SdpException;
-import javax.sdp.SdpFactory;
-import javax.sdp.SessionDescription;
 import org.confbridge.media.srtp.SdesCrypto;
 
-/** Builds our SDP bodies with JAIN-SIP's encoder (one audio stream, optional rejected streams). */
+/**
+ * Writes our SDP bodies (one audio stream, optional rejected streams) as text, in the layout JAIN-SIP's encoder
+ * used to give them (each line ends in CRLF; v, o, s, c, t, then the m= sections in order). Only what we produce
+ * goes in: our own address, numbers and codec names, and, for a rejected stream, the media type, protocol and
+ * formats of the offer as JAIN-SIP's parser read them (tokens without white space), so no input can add a line.
+ * Building the text directly costs a fraction of building and encoding JAIN-SIP's object model (which also
+ * parsed a skeleton body for every SDP): a part of every call's setup.
+ */
 final class SdpWriter {
     /** Values of RFC 4733 events we understand: the 16 DTMF keys. */
     private static final String DTMF_EVENTS = "0-15";
+    private static final String CRLF = "\r\n";
 
-    private static final String SKELETON = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
-
-    private final SdpFactory factory;
     private final String userName;
 
-    SdpWriter(SdpFactory factory, String userName) {
-        this.factory = factory;
+    SdpWriter(String userName) {
         this.userName = userName;
     }
 
@@ -49,61 +46,70 @@ final class SdpWriter {
      * so an answer keeps the offer's m= line order.
      */
     String write(InetAddress localAddress, long sessionId, long sessionVersion, List<Object> sections) {
-        try {
-            String addressType = localAddress instanceof Inet6Address ? Connection.IP6 : Connection.IP4;
-            String address = localAddress.getHostAddress();
-            // Start from a parsed skeleton: factory.createSessionDescription() calls
-            // InetAddress.getLocalHost(), which may block on DNS on every call.
-            SessionDescription session = factory.createSessionDescription(SKELETON);
-            session.setOrigin(factory.createOrigin(userName, sessionId, sessionVersion, Connection.IN, addressType, address));
-            session.setSessionName(factory.createSessionName(userName));
-            session.setConnection(factory.createConnection(Connection.IN, addressType, address));
-            Vector<MediaDescription> media = new Vector<>();
-            for (Object section : sections) {
-                if (section instanceof AudioSection audio) {
-                    media.add(audio(audio));
-                } else if (section instanceof RejectedSection rejected) {
-                    media.add(factory.createMediaDescription(rejected.mediaType(), 0, 1, rejected.protocol(),
-                            rejected.formats().toArray(new String[0])));
-                } else {
-                    throw new IllegalArgumentException("unknown section " + section);
+        String addressType = localAddress instanceof Inet6Address ? "IP6" : "IP4";
+        String address = localAddress.getHostAddress();
+        StringBuilder sdp = new StringBuilder(384);
+        sdp.append("v=0").append(CRLF);
+        sdp.append("o=").append(userName).append(' ').append(sessionId).append(' ').append(sessionVersion)
+                .append(" IN ").append(addressType).append(' ').append(address).append(CRLF);
+        sdp.append("s=").append(userName).append(CRLF);
+        sdp.append("c=IN ").append(addressType).append(' ').append(address).append(CRLF);
+        sdp.append("t=0 0").append(CRLF);
+        for (Object section : sections) {
+            if (section instanceof AudioSection audio) {
+                audio(sdp, audio);
+            } else if (section instanceof RejectedSection rejected) {
+                sdp.append("m=").append(token(rejected.mediaType())).append(" 0 ").append(token(rejected.protocol()))
+                        .append(' ');
+                for (int i = 0; i < rejected.formats().size(); i++) {
+                    sdp.append(i == 0 ? "" : " ").append(token(rejected.formats().get(i)));
                 }
+                sdp.append(CRLF);
+            } else {
+                throw new IllegalArgumentException("unknown section " + section);
             }
-            session.setMediaDescriptions(media);
-            return session.toString();
-        } catch (SdpException e) {
-            // Only reachable if our own values were invalid: a programming error, not bad input.
-            throw new IllegalStateException("cannot encode our own SDP", e);
         }
+        return sdp.toString();
     }
 
-    private MediaDescription audio(AudioSection audio) throws SdpException {
-        List<String> formats = new ArrayList<>();
+    private static void audio(StringBuilder sdp, AudioSection audio) {
+        sdp.append("m=audio ").append(audio.port()).append(audio.crypto() == null ? " RTP/AVP" : " RTP/SAVP");
         for (Format format : audio.formats()) {
-            formats.add(Integer.toString(format.payloadType()));
+            sdp.append(' ').append(format.payloadType());
         }
         for (TelephoneEvent event : audio.events()) {
-            formats.add(Integer.toString(event.payloadType()));
+            sdp.append(' ').append(event.payloadType());
         }
-        MediaDescription description = factory.createMediaDescription(
-                "audio", audio.port(), 1, audio.crypto() == null ? "RTP/AVP" : "RTP/SAVP", formats.toArray(new String[0]));
-        Vector<javax.sdp.Attribute> attributes = new Vector<>();
+        sdp.append(CRLF);
         for (Format format : audio.formats()) {
-            attributes.add(factory.createAttribute("rtpmap", format.payloadType() + " " + format.codec().rtpMap()));
+            sdp.append("a=rtpmap:").append(format.payloadType()).append(' ').append(format.codec().rtpMap()).append(CRLF);
             if (format.codec().fmtp() != null) {
-                attributes.add(factory.createAttribute("fmtp", format.payloadType() + " " + format.codec().fmtp()));
+                sdp.append("a=fmtp:").append(format.payloadType()).append(' ').append(format.codec().fmtp()).append(CRLF);
             }
         }
         for (TelephoneEvent event : audio.events()) {
-            attributes.add(factory.createAttribute("rtpmap", event.payloadType() + " telephone-event/" + event.clockRate()));
-            attributes.add(factory.createAttribute("fmtp", event.payloadType() + " " + DTMF_EVENTS));
+            sdp.append("a=rtpmap:").append(event.payloadType()).append(" telephone-event/").append(event.clockRate())
+                    .append(CRLF);
+            sdp.append("a=fmtp:").append(event.payloadType()).append(' ').append(DTMF_EVENTS).append(CRLF);
         }
-        attributes.add(factory.createAttribute("ptime", Integer.toString(NegotiatedMedia.DEFAULT_PTIME_MILLIS)));
+        sdp.append("a=ptime:").append(NegotiatedMedia.DEFAULT_PTIME_MILLIS).append(CRLF);
         if (audio.crypto() != null) {
-            attributes.add(factory.createAttribute("crypto", audio.crypto().toAttributeValue()));
+            sdp.append("a=crypto:").append(audio.crypto().toAttributeValue()).append(CRLF);
         }
-        attributes.add(factory.createAttribute(audio.direction().attributeName(), null));
-        description.setAttributes(attributes);
-        return description;
+        sdp.append("a=").append(audio.direction().attributeName()).append(CRLF);
+    }
+
+    /**
+     * A value echoed from the offer: the parser gives tokens, but a line break or a space inside one would
+     * change the SDP's structure, so such a value is refused (the call gets 400, as for an unreadable offer).
+     */
+    private static String token(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                throw new IllegalArgumentException("cannot echo an SDP token with white space or controls: " + value);
+            }
+        }
+        return value;
     }
 }
