@@ -76,22 +76,6 @@ public class ConferenceDirectory {
         return conference;
     }
 
-    /**
-     * {@link #findConference} as a plain call on this instance: the SIP side takes it once and looks up every
-     * INVITE's conference with it, without a container invocation each time. The call runs with the EJB module's
-     * context class loader, as the container's would ({@link ModuleThreads}).
-     */
-    public ConferenceLookup lookup() {
-        return (requestHost, number) -> {
-            ClassLoader caller = ModuleThreads.enter(ConferenceDirectory.class);
-            try {
-                return findConference(requestHost, number);
-            } finally {
-                ModuleThreads.leave(caller);
-            }
-        };
-    }
-
     /** A client, an extension or conference properties changed (call after the commit, or after a failure). */
     public void changed() {
         cache.invalidateAll();

@@ -24,7 +24,6 @@ import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 import org.confbridge.app.AuthenticationCache;
-import org.confbridge.app.ModuleThreads;
 import org.confbridge.app.config.Settings;
 import org.confbridge.app.live.LiveConferences;
 
@@ -119,23 +118,6 @@ public class ClusterService {
 
     public ClusterSettings settings() {
         return settings;
-    }
-
-    /**
-     * {@link #routeCall} as a plain call on this instance: the SIP side takes it once and routes every new call with
-     * it, without a container invocation each time (this bean has no lock, transaction or interceptor there to
-     * skip). The call runs with the EJB module's context class loader, as the container's would ({@link
-     * ModuleThreads}).
-     */
-    public CallRouter router() {
-        return extensionId -> {
-            ClassLoader caller = ModuleThreads.enter(ClusterService.class);
-            try {
-                return routeCall(extensionId);
-            } finally {
-                ModuleThreads.leave(caller);
-            }
-        };
     }
 
     /**

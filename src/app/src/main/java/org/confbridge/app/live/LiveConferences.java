@@ -27,7 +27,6 @@ import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
 import org.confbridge.app.ConferenceExtension;
 import org.confbridge.app.LiveConferenceQuery;
-import org.confbridge.app.ModuleThreads;
 import org.confbridge.app.ResourceNotFoundException;
 import org.confbridge.app.config.Settings;
 import org.confbridge.app.events.ConferenceEvents;
@@ -189,23 +188,6 @@ public class LiveConferences implements LiveConferenceQuery {
     /** What happens in the live conferences (subscribe to hear it; recent events are kept for resuming). */
     public ConferenceEvents events() {
         return events;
-    }
-
-    /**
-     * {@link #join} as a plain call on this instance: the SIP side takes it once and hands every answered call to
-     * it, without a container invocation each time (this bean has no lock, transaction or interceptor there to
-     * skip). The call runs with the EJB module's context class loader, as the container's would ({@link
-     * ModuleThreads}).
-     */
-    public CallArrivals arrivals() {
-        return (extension, leg) -> {
-            ClassLoader caller = ModuleThreads.enter(LiveConferences.class); // a conference loop may start here
-            try {
-                return join(extension, leg);
-            } finally {
-                ModuleThreads.leave(caller);
-            }
-        };
     }
 
     /** Per-source limits on new calls and wrong PINs (the SIP side asks before answering). */

@@ -16,7 +16,6 @@ import javax.ejb.Singleton;
 import javax.ejb.Startup;
 import javax.ejb.TransactionAttribute;
 import javax.ejb.TransactionAttributeType;
-import org.confbridge.app.ModuleThreads;
 import org.confbridge.app.SoundService;
 import org.confbridge.app.config.Settings;
 import org.confbridge.media.sdp.AudioCodec;
@@ -156,23 +155,6 @@ public class MediaServer {
             earlyEvents.put(leg, early);
         }
         return leg;
-    }
-
-    /**
-     * {@link #allocateLeg()} as a plain call on this instance: the SIP side takes it once and allocates every call's
-     * leg with it, without a container invocation each time (this bean has no lock, transaction or interceptor there
-     * to skip). The call runs with the EJB module's context class loader, as the container's would ({@link
-     * ModuleThreads}).
-     */
-    public LegAllocator legs() {
-        return () -> {
-            ClassLoader caller = ModuleThreads.enter(MediaServer.class);
-            try {
-                return allocateLeg();
-            } finally {
-                ModuleThreads.leave(caller);
-            }
-        };
     }
 
     /** The call joined its conference: the leg's events (and those kept so far) go to {@code listener}. */

@@ -21,15 +21,11 @@ import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import org.confbridge.app.ConferenceDirectory;
 import org.confbridge.app.ConferenceExtension;
-import org.confbridge.app.ConferenceLookup;
 import org.confbridge.app.cluster.CallRoute;
-import org.confbridge.app.cluster.CallRouter;
 import org.confbridge.app.cluster.ClusterService;
 import org.confbridge.app.config.Settings;
-import org.confbridge.app.live.CallArrivals;
 import org.confbridge.app.live.LiveConferences;
 import org.confbridge.app.live.SourceLimits;
-import org.confbridge.app.media.LegAllocator;
 import org.confbridge.app.media.MediaServer;
 import org.confbridge.app.metrics.ServerMetrics;
 import org.confbridge.media.MediaException;
@@ -57,13 +53,10 @@ public class ConferenceSipServlet extends SipServlet {
     static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
     static final String ACCEPT = "application/sdp, application/dtmf-relay, application/dtmf";
 
+    private transient ConferenceDirectory directory;
+    private transient LiveConferences live;
     private transient ClusterService cluster;
-    // The beans' plain entry points for what every INVITE does (no container invocation per call: none of these
-    // beans has a lock, transaction or interceptor there to skip).
-    private transient ConferenceLookup conferences;
-    private transient CallRouter router;
-    private transient LegAllocator legs;
-    private transient CallArrivals arrivals;
+    private transient MediaServer media;
     private transient SrtpMode srtpMode;
     private transient List<AudioCodec> codecs;
     private transient LongConsumer dialInAnswered;
@@ -79,13 +72,10 @@ public class ConferenceSipServlet extends SipServlet {
     @Override
     public void init() throws ServletException {
         super.init();
-        conferences = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory").lookup();
-        LiveConferences live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
-        arrivals = live.arrivals();
+        directory = ApplicationBeans.lookup(ConferenceDirectory.class, "ConferenceDirectory");
+        live = ApplicationBeans.lookup(LiveConferences.class, "LiveConferences");
         cluster = ApplicationBeans.lookup(ClusterService.class, "ClusterService");
-        router = cluster.router();
-        MediaServer media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
-        legs = media.legs();
+        media = ApplicationBeans.lookup(MediaServer.class, "MediaServer");
         srtpMode = media.srtpMode(); // read once at start
         codecs = media.codecs();
         dialInAnswered = ApplicationBeans.lookup(ServerMetrics.class, "ServerMetrics").dialInSetup();
@@ -160,7 +150,7 @@ public class ConferenceSipServlet extends SipServlet {
             reject(request, 404, null);
             return;
         }
-        CallRoute route = router.routeCall(conference.get().extensionId()); // another node may own it
+        CallRoute route = cluster.routeCall(conference.get().extensionId()); // another node may own it
         if (route.kind() != CallRoute.Kind.LOCAL) {
             sendElsewhere(request, target, route);
             return;
@@ -171,7 +161,7 @@ public class ConferenceSipServlet extends SipServlet {
     /** The directory's answer, or null after replying 503 when it cannot answer. */
     private Optional<ConferenceExtension> lookup(SipServletRequest request, SipURI target) throws IOException {
         try {
-            return conferences.findConference(target.getHost(), target.getUser());
+            return directory.findConference(target.getHost(), target.getUser());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "conference lookup failed for " + target, e);
             SipServletResponse response = request.createResponse(503);
@@ -185,7 +175,7 @@ public class ConferenceSipServlet extends SipServlet {
             throws IOException {
         MediaLeg rtp;
         try {
-            rtp = legs.allocateLeg();
+            rtp = media.allocateLeg();
         } catch (MediaException e) {
             LOG.warning(() -> "call to " + conference.number() + " refused: " + e.getMessage());
             reject(request, 503, "No media port free");
@@ -259,7 +249,7 @@ public class ConferenceSipServlet extends SipServlet {
         if (call.isEnded() || call.participant() != null) {
             return;
         }
-        call.joined(arrivals.join(dialIn.conference, call));
+        call.joined(live.join(dialIn.conference, call));
         if (call.isEnded()) {
             call.participant().leave(); // ended while joining (CANCEL, no ACK): leave() is idempotent
         }
