@@ -30,7 +30,6 @@ final class RtpPhones implements AutoCloseable {
     static final int PACKET = 12 + FRAME;
     static final long TICK_NANOS = 20_000_000L;
     private static final long LATE_NANOS = 40_000_000L;
-    private static final long RECEIVE_POLL_NANOS = 500_000L;
     private static final long NANOS_PER_SAMPLE = 125_000L; // 8 kHz
     private static final int TONE_FRAMES = 5;               // 440 Hz repeats every 100 ms at 8 kHz
     private static final int NOISE_FRAMES = 64;
@@ -201,20 +200,12 @@ final class RtpPhones implements AutoCloseable {
         }
     }
 
-    /**
-     * Polls every {@value #RECEIVE_POLL_NANOS} ns instead of blocking in the selector: a blocked reader must be
-     * woken by the packet that arrives, and on loopback the sender pays that wake-up inside its send call, so the
-     * server's CPU figure would carry the phones' wake-ups (on a network each phone wakes on its own CPU). The
-     * half millisecond this adds to an arrival time is far below the {@value #LATE_NANOS} ns of "late".
-     */
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
         java.util.function.Consumer<SelectionKey> read = key -> readOne(key, buffer);
         while (running) {
             try {
-                if (selector.selectNow(read) == 0) {
-                    LockSupport.parkNanos(RECEIVE_POLL_NANOS);
-                }
+                selector.select(read, 100);
             } catch (IOException e) {
                 return;
             }
