@@ -17,11 +17,14 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultEventExecutorChooserFactory;
 import io.netty.util.concurrent.RejectedExecutionHandlers;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
@@ -95,7 +98,7 @@ public final class SharedRtpPort implements AutoCloseable {
         // hundreds of thousands of datagrams a second that is steady garbage and CPU. Our buffers are released
         // on every path (tests cover them); an operator can still turn tracking on with the usual property.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
-            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 
@@ -131,8 +134,8 @@ public final class SharedRtpPort implements AutoCloseable {
         EventLoopGroup group = newGroup(epoll, threadName, holder);
         // An IPv4 socket for an IPv4 address: a dual-stack socket would take every packet through the IPv6
         // code and IPv4-mapped addresses for nothing (it cannot reach IPv6 peers from an IPv4 address anyway).
-        io.netty.channel.socket.InternetProtocolFamily family = bindAddress instanceof java.net.Inet4Address
-                ? io.netty.channel.socket.InternetProtocolFamily.IPv4 : io.netty.channel.socket.InternetProtocolFamily.IPv6;
+        InternetProtocolFamily family = bindAddress instanceof Inet4Address
+                ? InternetProtocolFamily.IPv4 : InternetProtocolFamily.IPv6;
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(epoll ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
